@@ -1,0 +1,446 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { RuleContext, Scope } from '@typescript-eslint/utils/ts-eslint';
+
+import type { ApiInfo, InstanceKind } from './api-catalog';
+import { EVENT_PARAMS, LISTENER_METHODS, lookupGlobal, lookupInstanceMember, lookupModuleMember } from './api-catalog';
+import type { ModuleId } from './modules';
+import { canonicalModule } from './modules';
+import type { FunctionNode } from './syntax';
+import { findVariable, isFunctionNode, patternPath, staticPropertyName, unwrapExpression } from './syntax';
+import { instanceKindFromType } from './types';
+
+type AnyContext = Readonly<RuleContext<string, readonly unknown[]>>;
+
+/** How a value was recognised: worth showing in tests and debugging, never in messages. */
+export type ResolvedVia = 'import' | 'require' | 'global' | 'type';
+
+/**
+ * What an expression refers to, as far as a single file can tell.
+ * - `path`: a library export (or a global) and a member path below it: `undici.request`.
+ * - `instance`: an object of a known kind and a member path below it; `origin` is the
+ *   expression that created it (`axios.create({...})`), absent for default instances
+ *   (the `axios` export itself) and for values recognised by parameter or type.
+ */
+export type Ref =
+  | { kind: 'path'; root: ModuleId | 'global'; path: readonly string[]; via: ResolvedVia }
+  | {
+      kind: 'instance';
+      instance: InstanceKind;
+      origin: TSESTree.Node | undefined;
+      /** The library that made the instance, when known (`axios` for `axios.create()`). */
+      library: ModuleId | 'global' | undefined;
+      path: readonly string[];
+      /** The value is a promise of the instance (a call of an async API not yet awaited). */
+      promise: boolean;
+      via: ResolvedVia;
+    };
+
+export type InstanceRef = Extract<Ref, { kind: 'instance' }>;
+
+/** A call or `new` whose callee resolved to a catalog entry, or to a member of a known instance. */
+export interface ResolvedCall {
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The catalog entry; absent when the receiver is known but the member is not in the catalog. */
+  api: ApiInfo | undefined;
+  /** The library behind the call (`https` for `https.get`, `global` for global fetch). */
+  root: ModuleId | 'global' | undefined;
+  /** Set when the callee is reached through an instance (`client.get` → the `axios.create` call). */
+  receiver: InstanceRef | undefined;
+  via: ResolvedVia;
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+const MAX_DEPTH = 24;
+
+/**
+ * Resolves an expression to what it refers to, following imports, `require`, the `node:`
+ * prefix, renames, destructuring, `const`/`let` data flow with re-assignment, class fields,
+ * callback parameters of known APIs, and finally the type checker when a program exists.
+ * Never matches a bare name: a local function called `fetch` is not fetch. Returns
+ * `undefined` when the file does not say.
+ */
+export function resolveRef(context: AnyContext, node: TSESTree.Node): Ref | undefined {
+  const cache = cacheFor(context);
+  if (cache.has(node)) return cache.get(node);
+  cache.set(node, undefined); // cycle guard: `let a = b; let b = a;`
+  const ref = new Resolver(context).expression(node, 0);
+  cache.set(node, ref);
+  return ref;
+}
+
+/** Resolves the callee of a call or `new` and looks it up in the catalog. */
+export function resolveCall(context: AnyContext, node: TSESTree.CallExpression | TSESTree.NewExpression): ResolvedCall | undefined {
+  const ref = resolveRef(context, node.callee);
+  if (ref === undefined) return undefined;
+  const api = describeRef(ref);
+  if (ref.kind === 'path') {
+    if (api === undefined) return undefined;
+    return { node, api, root: ref.root, receiver: undefined, via: ref.via };
+  }
+  if (ref.promise) return undefined;
+  return { node, api, root: ref.library, receiver: ref, via: ref.via };
+}
+
+/** The kind of object an expression holds (`const res = await fetch(u)` → `fetch-response`). */
+export function resolveInstance(context: AnyContext, node: TSESTree.Node): InstanceRef | undefined {
+  const ref = resolveRef(context, node);
+  if (ref?.kind === 'instance' && ref.path.length === 0) return ref;
+  return undefined;
+}
+
+/** The catalog entry a reference names, if any. */
+export function describeRef(ref: Ref): ApiInfo | undefined {
+  if (ref.kind === 'instance') return ref.promise ? undefined : lookupInstanceMember(ref.instance, ref.path);
+  return ref.root === 'global' ? lookupGlobal(ref.path) : lookupModuleMember(ref.root, ref.path);
+}
+
+// One cache per file: the AST nodes are the keys, so nothing outlives the file being linted.
+const caches = new WeakMap<object, Map<TSESTree.Node, Ref | undefined>>();
+function cacheFor(context: AnyContext): Map<TSESTree.Node, Ref | undefined> {
+  const key = context.sourceCode.ast;
+  let cache = caches.get(key);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(key, cache);
+  }
+  return cache;
+}
+
+class Resolver {
+  constructor(private readonly context: AnyContext) {}
+
+  expression(raw: TSESTree.Node, depth: number): Ref | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrapExpression(raw);
+    switch (node.type) {
+      case 'Identifier':
+        return this.identifier(node, depth);
+      case 'MemberExpression':
+        return this.member(node, depth);
+      case 'AwaitExpression':
+        return this.awaited(node.argument, depth);
+      case 'CallExpression':
+      case 'NewExpression':
+        return this.call(node, depth);
+      case 'ImportExpression':
+        return moduleRef(node.source, 'import');
+      case 'ThisExpression':
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private identifier(node: TSESTree.Identifier, depth: number): Ref | undefined {
+    const variable = findVariable(this.context.sourceCode.getScope(node), node);
+    if (variable === undefined || variable.defs.length === 0) {
+      // Unresolved (a global the config does not declare) or declared only by config/lib.
+      if (GLOBAL_OBJECTS.has(node.name)) return { kind: 'path', root: 'global', path: [], via: 'global' };
+      return withValueKind({ kind: 'path', root: 'global', path: [node.name], via: 'global' });
+    }
+    return this.variable(variable, depth) ?? this.byType(node);
+  }
+
+  private variable(variable: Scope.Variable, depth: number): Ref | undefined {
+    if (variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0];
+    if (def === undefined || def.name.type !== 'Identifier') return undefined;
+    switch (def.type) {
+      case 'ImportBinding':
+        return importRef(def.node, def.parent);
+      case 'Variable':
+        return this.variableDefinition(variable, def.node, def.name, depth);
+      case 'Parameter':
+        return this.parameter(def.node, def.name, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  private variableDefinition(
+    variable: Scope.Variable,
+    declarator: TSESTree.VariableDeclarator,
+    name: TSESTree.Identifier,
+    depth: number,
+  ): Ref | undefined {
+    const path = patternPath(declarator.id, name);
+    if (path === undefined) return undefined;
+    // Every write must agree: `let f = fetch; if (x) f = other;` resolves to nothing.
+    let result: Ref | undefined;
+    for (const write of variable.references) {
+      if (!write.isWrite()) continue;
+      const ref = this.writtenValue(write, declarator, path, depth);
+      if (ref === undefined || (result !== undefined && !sameRef(result, ref))) return undefined;
+      result = ref;
+    }
+    return result;
+  }
+
+  /** The value one write stores: the declarator's initialiser or a plain `x = …`; nothing else. */
+  private writtenValue(
+    write: Scope.Reference,
+    declarator: TSESTree.VariableDeclarator,
+    path: readonly string[],
+    depth: number,
+  ): Ref | undefined {
+    const identifier = write.identifier;
+    if (identifier.type !== 'Identifier') return undefined;
+    const parent = identifier.parent;
+    if (write.init === true && declarator.init !== null && containsIdentifier(declarator.id, identifier)) {
+      return this.withPath(this.expression(declarator.init, depth + 1), path);
+    }
+    if (parent.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === identifier) {
+      return this.expression(parent.right, depth + 1);
+    }
+    return undefined;
+  }
+
+  private parameter(fn: TSESTree.Node, name: TSESTree.Identifier, depth: number): Ref | undefined {
+    if (!isFunctionNode(fn)) return undefined;
+    const index = fn.params.findIndex((param) => containsIdentifier(param, name));
+    const param = fn.params[index];
+    if (param === undefined) return undefined;
+    const path = patternPath(param, name);
+    if (path === undefined) return undefined;
+    const kind = this.callbackParameterKind(fn, index, depth);
+    if (kind === undefined) return undefined;
+    return { kind: 'instance', instance: kind, origin: undefined, library: undefined, path, promise: false, via: 'import' };
+  }
+
+  /** `http.get(url, res => …)`, `req.on('response', res => …)`, `fetch(u).then(res => …)`. */
+  private callbackParameterKind(fn: FunctionNode, index: number, depth: number): InstanceKind | undefined {
+    const call = fn.parent;
+    if (call.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type === 'MemberExpression') {
+      const method = staticPropertyName(callee);
+      if (method === 'then' && index === 0 && call.arguments[0] === fn) {
+        const target = this.expression(callee.object, depth + 1);
+        if (target?.kind === 'instance' && target.promise && target.path.length === 0) return target.instance;
+        return undefined;
+      }
+      if (method !== undefined && LISTENER_METHODS.has(method)) {
+        const event = call.arguments[0];
+        const emitter = this.expression(callee.object, depth + 1);
+        if (event?.type === 'Literal' && typeof event.value === 'string' && emitter?.kind === 'instance' && emitter.path.length === 0) {
+          return EVENT_PARAMS[emitter.instance]?.[event.value]?.[index];
+        }
+        return undefined;
+      }
+    }
+    const ref = this.expression(callee, depth + 1);
+    const api = ref === undefined ? undefined : describeRef(ref);
+    return api?.callbackParams?.[index];
+  }
+
+  private member(node: TSESTree.MemberExpression, depth: number): Ref | undefined {
+    const name = staticPropertyName(node);
+    if (name === undefined) return undefined;
+    if (node.object.type === 'ThisExpression') return this.thisMember(node, name, depth) ?? this.byType(node);
+    const object = this.expression(node.object, depth + 1);
+    if (object === undefined) return this.byType(node);
+    if (object.kind === 'path' && object.root === 'global' && object.path.length === 0) {
+      // globalThis.fetch, window.fetch
+      return withValueKind({ kind: 'path', root: 'global', path: [name], via: 'global' });
+    }
+    if (object.kind === 'instance' && object.promise) return undefined;
+    return this.withPath(object, [name]);
+  }
+
+  /** `this.client` in a class whose field or constructor assigns `this.client = axios.create()`. */
+  private thisMember(node: TSESTree.MemberExpression, name: string, depth: number): Ref | undefined {
+    const classBody = enclosingClassBody(node);
+    if (classBody === undefined) return undefined;
+    const sources = classFieldSources(classBody, name);
+    let result: Ref | undefined;
+    for (const source of sources) {
+      const ref = this.expression(source, depth + 1);
+      if (ref === undefined || (result !== undefined && !sameRef(result, ref))) return undefined;
+      result = ref;
+    }
+    return result;
+  }
+
+  private awaited(argument: TSESTree.Node, depth: number): Ref | undefined {
+    const ref = this.expression(argument, depth + 1);
+    if (ref?.kind === 'instance' && ref.promise) return { ...ref, promise: false };
+    return ref;
+  }
+
+  private call(node: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Ref | undefined {
+    const callee = unwrapExpression(node.callee);
+    if (node.type === 'CallExpression' && callee.type === 'Identifier') {
+      const required = this.requireCall(node, callee);
+      if (required !== undefined) return required;
+    }
+    const target = this.expression(callee, depth + 1);
+    if (target === undefined) return this.byType(node);
+    const api = describeRef(target);
+    if (api?.returns === undefined) return this.byType(node);
+    const library = target.kind === 'path' ? target.root : target.library;
+    return { kind: 'instance', instance: api.returns, origin: node, library, path: [], promise: api.async === true, via: target.via };
+  }
+
+  /** `require('undici')`, `process.getBuiltinModule('node:http')`, with `require` not shadowed. */
+  private requireCall(node: TSESTree.CallExpression, callee: TSESTree.Identifier): Ref | undefined {
+    if (callee.name !== 'require') return undefined;
+    const variable = findVariable(this.context.sourceCode.getScope(callee), callee);
+    if (variable !== undefined && variable.defs.length > 0) return undefined;
+    const [source] = node.arguments;
+    return source === undefined ? undefined : moduleRef(source, 'require');
+  }
+
+  private withPath(ref: Ref | undefined, path: readonly string[]): Ref | undefined {
+    if (ref === undefined || path.length === 0) return ref;
+    if (ref.kind === 'instance') {
+      if (ref.promise) return undefined;
+      return { ...ref, path: [...ref.path, ...path] };
+    }
+    return withValueKind({ ...ref, path: [...ref.path, ...path] });
+  }
+
+  private byType(node: TSESTree.Node): Ref | undefined {
+    const kind = instanceKindFromType(this.context, node);
+    if (kind === undefined) return undefined;
+    return { kind: 'instance', instance: kind.instance, origin: undefined, library: undefined, path: [], promise: kind.promise, via: 'type' };
+  }
+}
+
+/**
+ * A path that names a value of a known kind becomes an instance reference:
+ * the `axios` default export behaves as an axios instance, `process.stdout` as a writable.
+ */
+function withValueKind(ref: Extract<Ref, { kind: 'path' }>): Ref {
+  const api = describeRef(ref);
+  if (api?.value === undefined) return ref;
+  return { kind: 'instance', instance: api.value, origin: undefined, library: ref.root, path: [], promise: false, via: ref.via };
+}
+
+function moduleRef(source: TSESTree.Node, via: ResolvedVia): Ref | undefined {
+  const specifier = staticString(source);
+  if (specifier === undefined) return undefined;
+  const canonical = canonicalModule(specifier);
+  if (canonical === undefined) return undefined;
+  return withValueKind({ kind: 'path', root: canonical.module, path: canonical.basePath, via });
+}
+
+function importRef(specifier: TSESTree.Node, declaration: TSESTree.Node | null): Ref | undefined {
+  if (declaration?.type !== 'ImportDeclaration') return undefined;
+  if (declaration.importKind === 'type') return undefined;
+  const canonical = canonicalModule(declaration.source.value);
+  if (canonical === undefined) return undefined;
+  const base = canonical.basePath;
+  let path: readonly string[];
+  switch (specifier.type) {
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      // The default export and the namespace both stand for the module's main export: for
+      // CommonJS libraries (axios, undici, node builtins) `default` *is* `module.exports`.
+      path = base;
+      break;
+    case 'ImportSpecifier': {
+      if (specifier.importKind === 'type') return undefined;
+      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+      path = imported === 'default' ? base : [...base, imported];
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return withValueKind({ kind: 'path', root: canonical.module, path, via: 'import' });
+}
+
+function staticString(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+function sameRef(a: Ref, b: Ref): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'path' && b.kind === 'path') return a.root === b.root && a.path.join('.') === b.path.join('.');
+  if (a.kind === 'instance' && b.kind === 'instance') {
+    return a.instance === b.instance && a.path.join('.') === b.path.join('.') && a.promise === b.promise && a.origin === b.origin;
+  }
+  return false;
+}
+
+function containsIdentifier(pattern: TSESTree.Node, name: TSESTree.Identifier): boolean {
+  return pattern.range[0] <= name.range[0] && name.range[1] <= pattern.range[1];
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  // `this` inside an arrow function still means the method's `this`; a nested ordinary function resets it.
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current !== undefined) {
+    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      const owner = current.parent;
+      return owner.type === 'MethodDefinition' ? owner.parent : undefined;
+    }
+    if (current.type === 'PropertyDefinition') return current.parent;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+const fieldSourceCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Expression[]>>();
+
+/** Every expression assigned to `this.<name>`: the field initialiser and `this.<name> = …` in methods. */
+function classFieldSources(body: TSESTree.ClassBody, name: string): readonly TSESTree.Expression[] {
+  let byName = fieldSourceCache.get(body);
+  if (byName === undefined) {
+    byName = new Map();
+    collectFieldSources(body, byName);
+    fieldSourceCache.set(body, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+function collectFieldSources(body: TSESTree.ClassBody, out: Map<string, TSESTree.Expression[]>): void {
+  const add = (name: string, source: TSESTree.Expression): void => {
+    const list = out.get(name) ?? [];
+    list.push(source);
+    out.set(name, list);
+  };
+  for (const member of body.body) {
+    if (member.type === 'PropertyDefinition' && !member.static && !member.computed && member.key.type === 'Identifier' && member.value) {
+      add(member.key.name, member.value);
+    }
+    if (member.type === 'MethodDefinition' && member.value.body) {
+      walkAssignments(member.value.body, (assignment) => {
+        const target = assignment.left;
+        if (target.type === 'MemberExpression' && target.object.type === 'ThisExpression') {
+          const field = staticPropertyName(target);
+          if (field !== undefined) add(field, assignment.right);
+        }
+      });
+    }
+  }
+}
+
+/** Visits `this.x = …` assignments, not descending into nested ordinary functions or classes. */
+function walkAssignments(node: TSESTree.Node, visit: (node: TSESTree.AssignmentExpression) => void): void {
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === undefined) break;
+    if (current.type === 'AssignmentExpression' && current.operator === '=') visit(current);
+    for (const key of Object.keys(current) as (keyof typeof current)[]) {
+      if (key === 'parent') continue;
+      const value = current[key] as unknown;
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child) && !resetsThis(child)) stack.push(child);
+      } else if (isNode(value) && !resetsThis(value)) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function resetsThis(node: TSESTree.Node): boolean {
+  return node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody';
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

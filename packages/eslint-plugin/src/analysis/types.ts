@@ -1,0 +1,142 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
+import type * as ts from 'typescript';
+
+import type { InstanceKind } from './api-catalog';
+
+type AnyContext = Readonly<RuleContext<string, readonly unknown[]>>;
+
+interface TypeServices {
+  checker: ts.TypeChecker;
+  toTsNode: (node: TSESTree.Node) => ts.Node | undefined;
+}
+
+const servicesByFile = new WeakMap<object, TypeServices | null>();
+
+/**
+ * The type checker of the current file, or undefined when the host has no program
+ * (espree, typescript-eslint without `project`/`projectService`, oxlint). Never throws:
+ * `getParserServices` would, so the parser services are read directly.
+ */
+export function getTypeServices(context: AnyContext): TypeServices | undefined {
+  const key = context.sourceCode.ast;
+  const cached = servicesByFile.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const services = (context.sourceCode as { parserServices?: Partial<{ program: ts.Program | null; esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node | undefined } }> }).parserServices;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  const result: TypeServices | null =
+    program && map ? { checker: program.getTypeChecker(), toTsNode: (node) => map.get(node) } : null;
+  servicesByFile.set(key, result);
+  return result ?? undefined;
+}
+
+/**
+ * Where a type is declared, reduced to the names wirelint cares about:
+ * `dom` (TypeScript's lib), a package name (`undici`, `axios`), or a Node module (`node:http`).
+ */
+function declaringLibrary(fileName: string): string | undefined {
+  const normalized = fileName.replace(/\\/g, '/');
+  if (/\/typescript\/lib\/lib\.[^/]*\.d\.ts$/.test(normalized)) return 'dom';
+  const packages = [...normalized.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)];
+  const packageName = packages.at(-1)?.[1];
+  if (packageName === undefined) return undefined;
+  if (packageName === '@types/node') {
+    const base = normalized.slice(normalized.lastIndexOf('/') + 1).replace(/\.d\.ts$/, '');
+    return `node:${base}`;
+  }
+  if (packageName === 'undici-types') return 'undici';
+  return packageName.startsWith('@types/') ? packageName.slice('@types/'.length) : packageName;
+}
+
+/** Type name → kind, per declaring library. Looked up for the type and then its base types. */
+const KINDS_BY_LIBRARY: Readonly<Record<string, Readonly<Record<string, InstanceKind>>>> = {
+  dom: { Response: 'fetch-response', WritableStream: 'writable', AbortSignal: 'abort-signal', AbortController: 'abort-controller' },
+  undici: {
+    Response: 'fetch-response',
+    ResponseData: 'undici-response-data',
+    Dispatcher: 'undici-dispatcher',
+    Agent: 'undici-dispatcher',
+    Pool: 'undici-dispatcher',
+    Client: 'undici-dispatcher',
+    ProxyAgent: 'undici-dispatcher',
+    BodyReadable: 'readable',
+  },
+  'node-fetch': { Response: 'fetch-response' },
+  'node:http': {
+    IncomingMessage: 'incoming-message',
+    ClientRequest: 'client-request',
+    ServerResponse: 'server-response',
+    Agent: 'http-agent',
+    Server: 'http-server',
+  },
+  'node:https': { Agent: 'http-agent', Server: 'http-server' },
+  'node:net': { Socket: 'socket', Server: 'net-server' },
+  'node:tls': { TLSSocket: 'socket', Server: 'net-server' },
+  'node:stream': { Writable: 'writable', Readable: 'readable', Duplex: 'duplex', Transform: 'duplex', PassThrough: 'duplex' },
+  'node:fs': { WriteStream: 'writable', ReadStream: 'readable' },
+  axios: { AxiosInstance: 'axios-instance', AxiosStatic: 'axios-instance', AxiosResponse: 'axios-response' },
+  got: { Got: 'got-instance' },
+  ky: { KyInstance: 'ky-instance' },
+  pg: { Pool: 'pg-pool', Client: 'pg-client', PoolClient: 'pg-client' },
+  ioredis: { Redis: 'redis-client', Cluster: 'redis-client' },
+  redis: { RedisClientType: 'redis-client' },
+  '@redis/client': { RedisClientType: 'redis-client' },
+  ws: { WebSocketServer: 'ws-server', Server: 'ws-server', WebSocket: 'websocket' },
+  'p-queue': { PQueue: 'p-queue', default: 'p-queue' },
+  mongodb: { MongoClient: 'mongo-client' },
+};
+
+const MAX_BASE_DEPTH = 6;
+
+/**
+ * The kind of an expression according to its static type (`res: Response` → `fetch-response`,
+ * `Promise<Response>` → a promise of one). Undefined without a program or for unknown types.
+ */
+export function instanceKindFromType(context: AnyContext, node: TSESTree.Node): { instance: InstanceKind; promise: boolean } | undefined {
+  const services = getTypeServices(context);
+  if (services === undefined) return undefined;
+  const tsNode = services.toTsNode(node);
+  if (tsNode === undefined) return undefined;
+  const { checker } = services;
+  let type: ts.Type;
+  try {
+    type = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
+  } catch {
+    return undefined;
+  }
+  const direct = kindOfType(checker, type, 0);
+  if (direct !== undefined) return { instance: direct, promise: false };
+  const awaited = checker.getAwaitedType(type);
+  if (awaited !== undefined && awaited !== type) {
+    const inner = kindOfType(checker, checker.getNonNullableType(awaited), 0);
+    if (inner !== undefined) return { instance: inner, promise: true };
+  }
+  return undefined;
+}
+
+function kindOfType(checker: ts.TypeChecker, type: ts.Type, depth: number): InstanceKind | undefined {
+  if (depth > MAX_BASE_DEPTH) return undefined;
+  for (const symbol of [type.aliasSymbol, type.getSymbol()]) {
+    if (symbol === undefined) continue;
+    const kind = kindOfSymbol(symbol);
+    if (kind !== undefined) return kind;
+  }
+  if (type.isUnionOrIntersection()) return undefined;
+  const bases = type.isClassOrInterface() ? checker.getBaseTypes(type) : [];
+  for (const base of bases) {
+    const kind = kindOfType(checker, base, depth + 1);
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
+
+function kindOfSymbol(symbol: ts.Symbol): InstanceKind | undefined {
+  const name = symbol.getName();
+  for (const declaration of symbol.getDeclarations() ?? []) {
+    const library = declaringLibrary(declaration.getSourceFile().fileName);
+    const kind = library === undefined ? undefined : KINDS_BY_LIBRARY[library]?.[name];
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
