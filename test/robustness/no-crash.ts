@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+import plugin from '../../packages/eslint-plugin/src/index';
+
+export const ROOT = path.join(__dirname, '..', '..');
+const EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
+/** Generated bundles past this size (typescript.js is 9 MB) say nothing new and cost minutes. */
+export const MAX_FILE_BYTES = 1_000_000;
+
+/** Every JS/TS source file under the repository's own node_modules, in a stable order. */
+export function nodeModulesFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name)) && statSync(full).size <= MAX_FILE_BYTES) found.push(full);
+    }
+  };
+  walk(path.join(ROOT, 'node_modules'));
+  return found.sort();
+}
+
+export interface SweepResult {
+  files: number;
+  parsed: number;
+  findings: number;
+  crashes: string[];
+}
+
+/**
+ * Lints files with every wirelint rule on, untyped, under typescript-eslint's parser (and
+ * ESLint's default parser for plain JavaScript): files that do not parse are skipped, and
+ * any exception thrown by a rule is recorded as a crash.
+ */
+export function sweep(files: readonly string[]): SweepResult {
+  const linter = new Linter({ configType: 'flat', cwd: ROOT });
+  const rules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`wirelint/${name}`, 'error' as const]));
+  const result: SweepResult = { files: files.length, parsed: 0, findings: 0, crashes: [] };
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8');
+    // ESLint ignores node_modules by default: lint each file under a stand-in name.
+    const filename = path.join(ROOT, 'sweep', path.relative(ROOT, file).replaceAll('node_modules', 'nm'));
+    const isTs = /\.[cm]?tsx?$/.test(file);
+    const hosts: Linter.Config[] = [
+      { languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: file.endsWith('x') } } } },
+      ...(isTs ? [] : [{ languageOptions: { ecmaVersion: 'latest' as const, sourceType: /\.cjs$/.test(file) ? ('commonjs' as const) : ('module' as const) } }]),
+    ];
+    for (const host of hosts) {
+      let messages: Linter.LintMessage[];
+      try {
+        messages = linter.verify(code, [
+            {
+              files: ['**/*'],
+              plugins: { wirelint: plugin as never },
+              rules,
+              // Inline comments in third-party code name rules this run does not load.
+              linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+              ...host,
+            },
+          ], { filename });
+      } catch (error) {
+        result.crashes.push(`${path.relative(ROOT, file)}: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      if (messages.some((message) => message.fatal === true || message.ruleId === null)) continue;
+      result.parsed += 1;
+      result.findings += messages.filter((message) => message.ruleId?.startsWith('wirelint/') === true).length;
+    }
+  }
+  return result;
+}
