@@ -2,6 +2,7 @@
 // eslint-plugin-eslint-plugin on rule sources and rule tests.
 import eslint from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,6 +10,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      '**/*.d.mts',
       '**/out/**',
       'packages/eslint-plugin/tests/fixtures/**',
       'examples/**',
@@ -22,7 +24,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', 'vitest.config.ts', 'scripts/*.mjs', 'packages/*/bin/*.js'] },
+        projectService: { allowDefaultProject: ['*.mjs', 'vitest.config.ts', 'scripts/*.mjs', 'packages/*/scripts/*.mjs', 'packages/*/bin/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -39,6 +41,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'vitest.config.ts', 'packages/*/bin/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['packages/*/bin/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['packages/eslint-plugin/src/rules/*.ts'],

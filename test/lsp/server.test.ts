@@ -33,7 +33,6 @@ const sessions: Session[] = [];
 /** Starts the built server as a real child process speaking LSP over stdio. */
 async function start(initializationOptions?: object): Promise<Session> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  if (child.stdout === null || child.stdin === null) throw new Error('no stdio');
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const queue: PublishDiagnosticsParams[] = [];
   const waiters: ((params: PublishDiagnosticsParams) => void)[] = [];
@@ -43,7 +42,8 @@ async function start(initializationOptions?: object): Promise<Session> {
     else queue.push(params);
   });
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- still a required member of InitializeParams
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, workspaceFolders: null, rootUri: null, capabilities: {}, initializationOptions });
   await connection.sendNotification(InitializedNotification.type, {});
   const session: Session = {
     child,

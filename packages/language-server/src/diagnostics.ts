@@ -2,7 +2,7 @@ import type { Linter } from 'eslint';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 
-import plugin = require('@wirelint/eslint-plugin');
+import plugin from '@wirelint/eslint-plugin';
 
 /** ESLint's 1-based, end-exclusive positions → LSP's 0-based ranges, clamped to sane values. */
 export function toDiagnostic(message: Linter.LintMessage): Diagnostic {

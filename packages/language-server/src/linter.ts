@@ -4,7 +4,7 @@ import type { Linter as LinterNamespace } from 'eslint';
 import { Linter } from 'eslint';
 
 import * as tsParser from '@typescript-eslint/parser';
-import plugin = require('@wirelint/eslint-plugin');
+import plugin from '@wirelint/eslint-plugin';
 
 export type PresetName = 'recommended' | 'strict' | 'all';
 
