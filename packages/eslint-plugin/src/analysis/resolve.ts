@@ -371,8 +371,9 @@ function containsIdentifier(pattern: TSESTree.Node, name: TSESTree.Identifier): 
 
 function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   // `this` inside an arrow function still means the method's `this`; a nested ordinary function resets it.
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current !== undefined) {
+  // ESLint sets `Program.parent` to null, not undefined: test for both.
+  let current: TSESTree.Node | null | undefined = node.parent;
+  while (current != null) {
     if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
       const owner = current.parent;
       return owner.type === 'MethodDefinition' ? owner.parent : undefined;

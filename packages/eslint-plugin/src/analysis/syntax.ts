@@ -106,8 +106,9 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
 
 /** The nearest enclosing function, or the program at top level (undefined only for detached nodes). */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program | undefined {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current !== undefined) {
+  // ESLint sets `Program.parent` to null, not undefined: test for both.
+  let current: TSESTree.Node | null | undefined = node.parent;
+  while (current != null) {
     if (isFunctionNode(current) || current.type === 'Program') return current;
     current = current.parent;
   }
@@ -118,7 +119,7 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.
 export function skipWrappersUpward(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (
-    current.parent !== undefined &&
+    current.parent != null &&
     (current.parent.type === 'TSNonNullExpression' ||
       current.parent.type === 'TSAsExpression' ||
       current.parent.type === 'TSSatisfiesExpression' ||

@@ -212,6 +212,8 @@ describe.each(UNTYPED_HOSTS)('resolveCall without types (%s)', (host) => {
       label: for (const q of []) { continue label; }
       tag\`x\`;
       it(); rest.fetch(); a.get();
+      this.out.write('top-level this');
+      const arrow = () => this.client.get('/x');
     `;
     expect(() => calls(code, host)).not.toThrow();
   });
