@@ -325,6 +325,12 @@ function moduleRef(source: TSESTree.Node, via: ResolvedVia): Ref | undefined {
 }
 
 function importRef(specifier: TSESTree.Node, declaration: TSESTree.Node | null): Ref | undefined {
+  // TypeScript's `import net = require('node:net')`
+  if (specifier.type === 'TSImportEqualsDeclaration') {
+    const reference = specifier.moduleReference;
+    if (specifier.importKind === 'type' || reference.type !== 'TSExternalModuleReference') return undefined;
+    return moduleRef(reference.expression, 'require');
+  }
   if (declaration?.type !== 'ImportDeclaration') return undefined;
   if (declaration.importKind === 'type') return undefined;
   const canonical = canonicalModule(declaration.source.value);

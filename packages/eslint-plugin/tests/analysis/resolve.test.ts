@@ -219,6 +219,19 @@ describe.each(UNTYPED_HOSTS)('resolveCall without types (%s)', (host) => {
   });
 });
 
+describe('TypeScript-only syntax', () => {
+  it('follows import-equals declarations', () => {
+    const code = `
+      import net = require('node:net');
+      import type { Agent } from 'node:http';
+      import local = Namespace.member;
+      net.connect(80);
+      local.connect(80);
+    `;
+    expect(calls(code, 'typescript-eslint')).toEqual([`net.connect → net.connect (net)`]);
+  });
+});
+
 describe('resolveCall and resolveInstance with types', () => {
   it('recognises values by declared type where syntax cannot', () => {
     const code = `

@@ -1,0 +1,10 @@
+// The programmatic API of the `wirelint` command, for the language server and for tests.
+export { CLI_PRESETS, type CliOptions, type CliPreset, type Concurrency, OUTPUT_FORMATS, type OutputFormat, parseCommandLine } from './args';
+export { buildWirelintConfig, isWirelintMessage, LINTED_EXTENSIONS, LINTED_FILES, type WirelintConfigOptions } from './config';
+export { createEslint, createEslintOptions, DEFAULT_CACHE_LOCATION, type LintSettings } from './eslint-options';
+export { ExitCode, UsageError } from './exit-codes';
+export { DEFAULT_IGNORE_PATTERNS, defaultIgnoreSpecs, gitignorePatterns, type IgnoreSpec } from './ignores';
+export { createTypeAwareParser, untypedParser } from './parser';
+export { isParseFailure, keepWirelintResults } from './results';
+export { CLI_VERSION, type CliIo, runCli, type TextSink } from './run';
+export { formatSarif, type SarifContext, type SarifRuleInfo } from './sarif';
