@@ -39,7 +39,9 @@ export type InstanceKind =
   | 'grpc-package'
   | 'grpc-client'
   | 'abort-controller'
-  | 'abort-signal';
+  | 'abort-signal'
+  /** A WHATWG `Request` received by a server handler (known from its type). */
+  | 'fetch-request';
 
 /** What the catalog knows about one library entry point or instance member. */
 export interface ApiInfo {
@@ -81,7 +83,8 @@ const gotMembers: Table = {
   '': { id: 'got', ...GOT_CALL },
   ...methods('got', HTTP_METHODS, GOT_CALL),
   stream: { id: 'got.stream', returns: 'got-stream' },
-  ...methods('got.stream', HTTP_METHODS, { returns: 'got-stream' }),
+  // got.stream.get(url) …: keyed by the member path below the instance.
+  ...Object.fromEntries(HTTP_METHODS.map((name) => [`stream.${name}`, { id: `got.stream.${name}`, returns: 'got-stream' as const }])),
   extend: { id: 'got.extend', returns: 'got-instance' },
   paginate: { id: 'got.paginate' },
 };
@@ -204,6 +207,8 @@ const MODULES: Readonly<Record<ModuleId, Table>> = {
   'p-queue': {
     '': { id: 'p-queue.PQueue', returns: 'p-queue' },
     PQueue: { id: 'p-queue.PQueue', returns: 'p-queue' },
+    // `require('p-queue').default` from CommonJS (p-queue ships only an ESM default export).
+    default: { id: 'p-queue.PQueue', returns: 'p-queue' },
   },
   'p-limit': { '': { id: 'p-limit', returns: 'limiter' } },
   async: {
@@ -261,7 +266,13 @@ const INSTANCES: Readonly<Partial<Record<InstanceKind, Table>>> = {
  */
 export const EVENT_PARAMS: Readonly<Partial<Record<InstanceKind, Readonly<Record<string, readonly InstanceKind[]>>>>> = {
   'client-request': { response: ['incoming-message'], socket: ['socket'] },
-  'http-server': { request: ['incoming-message', 'server-response'], connection: ['socket'] },
+  'http-server': {
+    request: ['incoming-message', 'server-response'],
+    connection: ['socket'],
+    // (req, socket, head): the raw socket of an HTTP upgrade or CONNECT request.
+    upgrade: ['incoming-message', 'socket'],
+    connect: ['incoming-message', 'socket'],
+  },
   'net-server': { connection: ['socket'], secureConnection: ['socket'] },
   'ws-server': { connection: ['websocket', 'incoming-message'] },
 };
