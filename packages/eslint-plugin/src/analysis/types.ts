@@ -51,7 +51,7 @@ function declaringLibrary(fileName: string): string | undefined {
 
 /** Type name → kind, per declaring library. Looked up for the type and then its base types. */
 const KINDS_BY_LIBRARY: Readonly<Record<string, Readonly<Record<string, InstanceKind>>>> = {
-  dom: { Response: 'fetch-response', WritableStream: 'writable', AbortSignal: 'abort-signal', AbortController: 'abort-controller' },
+  dom: { Response: 'fetch-response', WritableStream: 'writable', AbortSignal: 'abort-signal', AbortController: 'abort-controller', Request: 'fetch-request' },
   undici: {
     Response: 'fetch-response',
     ResponseData: 'undici-response-data',
@@ -61,6 +61,7 @@ const KINDS_BY_LIBRARY: Readonly<Record<string, Readonly<Record<string, Instance
     Client: 'undici-dispatcher',
     ProxyAgent: 'undici-dispatcher',
     BodyReadable: 'readable',
+    Request: 'fetch-request',
   },
   'node-fetch': { Response: 'fetch-response' },
   'node:http': {
@@ -85,6 +86,10 @@ const KINDS_BY_LIBRARY: Readonly<Record<string, Readonly<Record<string, Instance
   ws: { WebSocketServer: 'ws-server', Server: 'ws-server', WebSocket: 'websocket' },
   'p-queue': { PQueue: 'p-queue', default: 'p-queue' },
   mongodb: { MongoClient: 'mongo-client' },
+  // Express's Request extends http.IncomingMessage, but it is generic, and the base-type walk
+  // does not reach the bases of generic instantiations: name it directly.
+  express: { Request: 'incoming-message' },
+  'express-serve-static-core': { Request: 'incoming-message' },
 };
 
 const MAX_BASE_DEPTH = 6;
@@ -123,7 +128,10 @@ function kindOfType(checker: ts.TypeChecker, type: ts.Type, depth: number): Inst
     if (kind !== undefined) return kind;
   }
   if (type.isUnionOrIntersection()) return undefined;
-  const bases = type.isClassOrInterface() ? checker.getBaseTypes(type) : [];
+  // An instantiated generic (`Request<P, Q>`) is a reference: its bases hang off its target.
+  const target = (type as Partial<ts.TypeReference>).target;
+  const declared = type.isClassOrInterface() ? type : target?.isClassOrInterface() === true ? target : undefined;
+  const bases = declared === undefined ? [] : checker.getBaseTypes(declared);
   for (const base of bases) {
     const kind = kindOfType(checker, base, depth + 1);
     if (kind !== undefined) return kind;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { resolveCall, resolveInstance } from '../../src/analysis/resolve';
+import { resolveCall, resolveInstance, resolveRef } from '../../src/analysis/resolve';
 import type { Host } from '../helpers/probe';
 import { probeNodes, UNTYPED_HOSTS } from '../helpers/probe';
 
@@ -199,6 +199,16 @@ describe.each(UNTYPED_HOSTS)('resolveCall without types (%s)', (host) => {
       's: server-response',
       'body: unknown',
     ]);
+  });
+
+  it('answers "cannot tell" for `this` outside any class (Program.parent is null)', () => {
+    const code = `this.out.write('a'); const f = () => this.sink.write('b');`;
+    const found = probeNodes(code, host, ['CallExpression'], (context, node) => {
+      const call = node as TSESTree.CallExpression;
+      if (call.callee.type !== 'MemberExpression') return undefined;
+      return [resolveRef(context, call.callee), resolveInstance(context, call.callee.object), resolveCall(context, call)].map(String).join(' ');
+    });
+    expect(found).toEqual(['undefined undefined undefined', 'undefined undefined undefined']);
   });
 
   it('never throws on odd but valid syntax', () => {

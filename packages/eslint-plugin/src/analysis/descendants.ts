@@ -1,0 +1,64 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+
+import { isFunctionNode } from './syntax';
+
+/**
+ * What `forEachDescendant` does after visiting a node: `skip` its children, `stop` the whole
+ * walk, or (`undefined`) go on.
+ */
+export type WalkControl = 'skip' | 'stop' | undefined;
+
+/**
+ * Visits `root` and its descendants depth-first in source order, using the parser's own
+ * visitor keys (so espree, typescript-eslint and oxlint walk the same children). Returns true
+ * when a visitor stopped the walk.
+ */
+export function forEachDescendant(
+  sourceCode: Readonly<SourceCode>,
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => WalkControl,
+): boolean {
+  const keys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    const control = visit(node);
+    if (control === 'stop') return true;
+    if (control === 'skip') continue;
+    const children: TSESTree.Node[] = [];
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) children.push(child);
+      } else if (isNode(value)) {
+        children.push(value);
+      }
+    }
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const child = children[index];
+      if (child !== undefined) stack.push(child);
+    }
+  }
+  return false;
+}
+
+/** True when some node below `root` (not `root` itself) satisfies `test`, optionally not entering nested functions. */
+export function someDescendant(
+  sourceCode: Readonly<SourceCode>,
+  root: TSESTree.Node,
+  test: (node: TSESTree.Node) => boolean,
+  options: { enterFunctions: boolean },
+): boolean {
+  return forEachDescendant(sourceCode, root, (node) => {
+    if (node === root) return undefined;
+    if (test(node)) return 'stop';
+    if (!options.enterFunctions && isFunctionNode(node)) return 'skip';
+    return undefined;
+  });
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

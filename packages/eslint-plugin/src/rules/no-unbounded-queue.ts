@@ -1,0 +1,484 @@
+// The Tarsnap outage in DESIGN.md: a back-end write queue with no bound grew under load until
+// the server ran out of memory (also braintrust-sdk-javascript#727, csfloat/inspect#129).
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+
+import type { InstanceKind } from '../analysis/api-catalog';
+import { someDescendant } from '../analysis/descendants';
+import { importedModules } from '../analysis/imported-modules';
+import { isBoundingLengthRead, variableHasLengthBound } from '../analysis/length-guards';
+import { iterationCallbackCall } from '../analysis/loops';
+import type { ModuleId } from '../analysis/modules';
+import { propertyValue, readOptionsObject } from '../analysis/object-options';
+import { describeRef, resolveInstance, resolveRef } from '../analysis/resolve';
+import { staticNumber } from '../analysis/static-value';
+import type { FunctionNode } from '../analysis/syntax';
+import { findVariable, isFunctionNode, skipWrappersUpward, staticKeyName, staticPropertyName, unwrapExpression } from '../analysis/syntax';
+import { createRule } from '../util/create-rule';
+
+export type Options = [{ checkPQueueProducers: boolean }];
+export type MessageId = 'unboundedArrayQueue' | 'unboundedConcurrency' | 'uncheckedProducer' | 'unboundedHighWaterMark';
+
+const ADD_METHODS: Readonly<Record<string, 'front' | 'back'>> = { push: 'front', unshift: 'back' };
+const HIGH_WATER_MARK_KEYS = ['highWaterMark', 'readableHighWaterMark', 'writableHighWaterMark'];
+const STREAM_KINDS: ReadonlySet<InstanceKind> = new Set(['readable', 'writable', 'duplex']);
+
+/** Per library queue kind: the methods that add work, and the members whose use shows the producer watches the queue. */
+const LIBRARY_QUEUES: Readonly<Partial<Record<InstanceKind, { label: string; add: ReadonlySet<string>; checks: ReadonlySet<string>; check: string }>>> = {
+  'p-queue': {
+    label: 'p-queue',
+    add: new Set(['add', 'addAll']),
+    checks: new Set(['size', 'onSizeLessThan', 'onEmpty', 'onIdle']),
+    check: 'await queue.onSizeLessThan(limit)',
+  },
+  'async-queue': {
+    label: 'async.queue',
+    add: new Set(['push', 'unshift', 'pushAsync', 'unshiftAsync']),
+    checks: new Set(['length', 'saturated', 'unsaturated', 'idle', 'drain', 'empty']),
+    check: 'queue.length()',
+  },
+  'fastq-queue': {
+    label: 'fastq',
+    add: new Set(['push', 'unshift']),
+    checks: new Set(['length', 'saturated', 'idle', 'drain', 'drained', 'empty']),
+    check: 'queue.length()',
+  },
+};
+const QUEUE_MODULES: ReadonlySet<ModuleId> = new Set(['p-queue', 'async', 'fastq']);
+const LIBRARY_ADD_METHODS: ReadonlySet<string> = new Set(Object.values(LIBRARY_QUEUES).flatMap((queue) => [...queue.add]));
+const LIBRARY_CHECK_MEMBERS: ReadonlySet<string> = new Set(Object.values(LIBRARY_QUEUES).flatMap((queue) => [...queue.checks]));
+
+/** What the file does with one array held in a class field: every use of `this.<name>`. */
+interface FieldUses {
+  adds: { call: TSESTree.CallExpression; end: 'front' | 'back' }[];
+  takesFront: boolean;
+  takesBack: boolean;
+  bounded: boolean;
+  escapes: boolean;
+}
+
+interface LibraryQueue {
+  kind: InstanceKind;
+  origin: TSESTree.Node;
+  producers: TSESTree.CallExpression[];
+  checked: boolean;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'no-unbounded-queue',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow in-memory queues that grow without a bound: arrays used as queues, queue libraries without limits, `highWaterMark: Infinity`',
+      family: 'queues',
+      preset: 'recommended',
+      severity: 'warn',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+      strictOptions: { checkPQueueProducers: true },
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkPQueueProducers: {
+            type: 'boolean',
+            description:
+              'Also report p-queue instances whose producers add work from a handler without ever reading `size` or awaiting `onSizeLessThan`/`onEmpty`/`onIdle` (on in `strict`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      unboundedArrayQueue:
+        '`{{name}}` is used as a queue (taken from with `{{take}}()`) but nothing bounds its length: when producers outpace the consumer it grows until the process runs out of memory. Check `{{name}}.length` against a limit before adding, and drop, reject or wait when it is full.',
+      unboundedConcurrency:
+        'This p-queue has no `concurrency` limit, so every task added starts at once. Pass `concurrency` (for example `new PQueue({ concurrency: 10 })`).',
+      uncheckedProducer:
+        'Work is added to this {{library}} queue from a handler, but nothing ever checks how long the queue is: its backlog grows without a bound. Wait or refuse work when it is long (`{{check}}`).',
+      unboundedHighWaterMark:
+        '`{{key}}: {{value}}` turns off backpressure: the stream buffers everything it is given. Use a finite value, or leave it out for the default.',
+    },
+  },
+  defaultOptions: [{ checkPQueueProducers: false }],
+  create(context, [{ checkPQueueProducers }]) {
+    const sourceCode = context.sourceCode;
+    const arrayVariables = new Set<Scope.Variable>();
+    const fieldsByClass = new Map<TSESTree.ClassBody, Map<string, FieldUses>>();
+    const libraryQueues = new Map<TSESTree.Node, LibraryQueue>();
+    // A static `highWaterMark` option is spelled out somewhere in the file.
+    const mentionsHighWaterMark = sourceCode.text.includes('ighWaterMark');
+    // Library queues exist only in files that load a queue library: skip their lookups elsewhere.
+    const usesQueueLibrary = [...importedModules(sourceCode.ast)].some((module) => QUEUE_MODULES.has(module));
+
+    function fieldUses(body: TSESTree.ClassBody, name: string): FieldUses {
+      let byName = fieldsByClass.get(body);
+      if (byName === undefined) {
+        byName = new Map();
+        fieldsByClass.set(body, byName);
+      }
+      let uses = byName.get(name);
+      if (uses === undefined) {
+        uses = { adds: [], takesFront: false, takesBack: false, bounded: false, escapes: false };
+        byName.set(name, uses);
+      }
+      return uses;
+    }
+
+    /** Records one `this.<name>` occurrence inside a class whose field `<name>` starts as an array. */
+    function recordFieldUse(member: TSESTree.MemberExpression): void {
+      const name = memberName(member);
+      const body = name === undefined ? undefined : enclosingClassBody(member);
+      if (name === undefined || body === undefined || !isArrayField(body, name)) return;
+      const uses = fieldUses(body, name);
+      const outer = skipWrappersUpward(member);
+      const parent = outer.parent;
+      if (parent?.type === 'AssignmentExpression' && parent.left === outer) {
+        if (unwrapExpression(parent.right).type !== 'ArrayExpression') uses.escapes = true;
+        return;
+      }
+      if (parent?.type !== 'MemberExpression' || parent.object !== outer) {
+        uses.escapes = true;
+        return;
+      }
+      const method = staticPropertyName(parent);
+      if (method === 'length') {
+        if (isBoundingLengthRead(context, parent)) uses.bounded = true;
+        if (isReturnedLength(parent)) uses.escapes = true; // a queue class that tells its callers how long it is
+        return;
+      }
+      const call = skipWrappersUpward(parent).parent;
+      if (call?.type !== 'CallExpression' || call.callee !== skipWrappersUpward(parent)) return;
+      const operation = arrayOperation(call, method);
+      if ((operation === 'take-front' || operation === 'take-back') && isEviction(call)) uses.bounded = true;
+      if (operation === 'take-front') uses.takesFront = true;
+      else if (operation === 'take-back') uses.takesBack = true;
+      else if (operation !== undefined) {
+        const fn = effectiveFunction(call);
+        if (fn !== undefined && !isConstructor(fn)) uses.adds.push({ call, end: operation === 'add-front' ? 'front' : 'back' });
+      }
+    }
+
+    /**
+     * `if (store.size >= max) keys.shift()`: a take under a size test evicts the oldest entry to
+     * keep a bound (kept in this array or elsewhere, as in an LRU's key list).
+     */
+    function isEviction(take: TSESTree.CallExpression): boolean {
+      let child: TSESTree.Node = take;
+      let current: TSESTree.Node | undefined = take.parent;
+      while (current && !isFunctionNode(current)) {
+        if (current.type === 'IfStatement' && current.test !== child && hasSizeTest(current.test)) return true;
+        child = current;
+        current = current.parent;
+      }
+      return false;
+    }
+
+    function hasSizeTest(test: TSESTree.Expression): boolean {
+      const isSizeComparison = (node: TSESTree.Node): boolean => {
+        if (node.type !== 'BinaryExpression' || !['<', '<=', '>', '>='].includes(node.operator) || node.left.type === 'PrivateIdentifier') return false;
+        return [node.left, node.right].every((side) => (staticNumber(context, side) ?? 2) > 1);
+      };
+      return isSizeComparison(test) || someDescendant(sourceCode, test, isSizeComparison, { enterFunctions: false });
+    }
+
+    function reportArrayAdd(call: TSESTree.CallExpression, name: string, take: string): void {
+      context.report({ node: call, messageId: 'unboundedArrayQueue', data: { name, take } });
+    }
+
+    /** An array held by a module-level or outer-scope variable: reported when used as an unbounded queue. */
+    function checkArrayVariable(variable: Scope.Variable): void {
+      const def = variable.defs[0];
+      if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return;
+      if (def.node.init === null || unwrapExpression(def.node.init).type !== 'ArrayExpression') return;
+      if (def.parent.parent.type === 'ExportNamedDeclaration') return;
+      const declaringFunction = ownerFunction(variable.scope.variableScope.block);
+      const adds: { call: TSESTree.CallExpression; end: 'front' | 'back' }[] = [];
+      let takesFront = false;
+      let takesBack = false;
+      for (const reference of variable.references) {
+        const identifier = reference.identifier;
+        if (identifier === def.name || isTypeOnly(reference)) continue;
+        const outer = skipWrappersUpward(identifier);
+        const parent = outer.parent;
+        if (reference.isWrite()) {
+          if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || unwrapExpression(parent.right).type !== 'ArrayExpression') return;
+          continue;
+        }
+        if (parent?.type !== 'MemberExpression' || parent.object !== outer) return; // passed, returned, aliased: someone else may bound it
+        if (isReturnedLength(parent)) return; // `get size() { return queue.length; }`: callers can bound it
+        const call = skipWrappersUpward(parent).parent;
+        if (call?.type !== 'CallExpression' || call.callee !== skipWrappersUpward(parent)) continue;
+        const operation = arrayOperation(call, staticPropertyName(parent));
+        const fn = effectiveFunction(call) ?? sourceCode.ast;
+        if (operation === 'take-front' || operation === 'take-back') {
+          // Taken in the function that owns the array: a local work list (a BFS), not a queue.
+          if (fn === declaringFunction || isEviction(call)) return;
+          if (operation === 'take-front') takesFront = true;
+          else takesBack = true;
+        } else if (operation !== undefined && fn !== declaringFunction && fn !== sourceCode.ast) {
+          adds.push({ call, end: operation === 'add-front' ? 'front' : 'back' });
+        }
+      }
+      if (adds.length === 0 || variableHasLengthBound(context, variable)) return;
+      for (const add of adds) {
+        if (add.end === 'front' && takesFront) reportArrayAdd(add.call, variable.name, 'shift');
+        else if (add.end === 'back' && takesBack) reportArrayAdd(add.call, variable.name, 'pop');
+      }
+    }
+
+    /** `new PQueue()` / `new PQueue({ concurrency: Infinity })`: every task starts at once. */
+    function checkPQueueOptions(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      const [first] = node.arguments;
+      if (first?.type === 'SpreadElement') return;
+      const options = readOptionsObject(context, first);
+      if (options.kind === 'opaque') return;
+      const concurrency = propertyValue(options, 'concurrency');
+      if (options.kind === 'object' && options.properties.has('concurrency') && concurrency === undefined) return;
+      if (concurrency !== undefined) {
+        const value = staticNumber(context, concurrency);
+        if (value === undefined || Number.isFinite(value)) return;
+      }
+      context.report({ node, messageId: 'unboundedConcurrency' });
+    }
+
+    function checkHighWaterMark(args: readonly TSESTree.CallExpressionArgument[]): void {
+      for (const argument of args) {
+        if (argument.type === 'SpreadElement') continue;
+        const options = readOptionsObject(context, argument);
+        if (options.kind !== 'object') continue;
+        for (const key of HIGH_WATER_MARK_KEYS) {
+          const value = propertyValue(options, key);
+          if (value === undefined) continue;
+          const number = staticNumber(context, value);
+          if (number === undefined || number < Number.MAX_SAFE_INTEGER) continue;
+          context.report({ node: value, messageId: 'unboundedHighWaterMark', data: { key, value: sourceCode.getText(value) } });
+        }
+      }
+    }
+
+    function libraryQueue(origin: TSESTree.Node, kind: InstanceKind): LibraryQueue {
+      let queue = libraryQueues.get(origin);
+      if (queue === undefined) {
+        queue = { kind, origin, producers: [], checked: false };
+        libraryQueues.set(origin, queue);
+      }
+      return queue;
+    }
+
+    function streamCall(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      if (!mentionsHighWaterMark || !node.arguments.some((argument) => mayHoldHighWaterMark(argument))) return;
+      if (node.callee.type === 'Super') {
+        if (extendsStream(node)) checkHighWaterMark(node.arguments);
+        return;
+      }
+      const instance = resolveInstance(context, node);
+      if (instance !== undefined && !instance.promise && STREAM_KINDS.has(instance.instance)) checkHighWaterMark(node.arguments);
+    }
+
+    function extendsStream(node: TSESTree.Node): boolean {
+      let current: TSESTree.Node | undefined = node.parent;
+      while (current && current.type !== 'ClassBody') current = current.parent;
+      const owner = current?.parent;
+      if ((owner?.type !== 'ClassDeclaration' && owner?.type !== 'ClassExpression') || owner.superClass === null) return false;
+      const ref = resolveRef(context, owner.superClass);
+      const returns = ref === undefined ? undefined : describeRef(ref)?.returns;
+      return returns !== undefined && STREAM_KINDS.has(returns);
+    }
+
+    function mayHoldHighWaterMark(argument: TSESTree.CallExpressionArgument): boolean {
+      if (argument.type === 'SpreadElement') return false;
+      const value = unwrapExpression(argument);
+      if (value.type !== 'Identifier' && value.type !== 'ObjectExpression') return false;
+      const options = readOptionsObject(context, value);
+      return options.kind === 'object' && HIGH_WATER_MARK_KEYS.some((key) => options.properties.has(key));
+    }
+
+    return {
+      NewExpression(node) {
+        streamCall(node);
+        if (!usesQueueLibrary) return;
+        const instance = resolveInstance(context, node);
+        if (instance?.instance === 'p-queue' && instance.origin === node) checkPQueueOptions(node);
+      },
+      CallExpression(node) {
+        streamCall(node);
+        const callee = unwrapExpression(node.callee);
+        if (callee.type !== 'MemberExpression') return;
+        const method = staticPropertyName(callee);
+        if (method === undefined) return;
+        const object = unwrapExpression(callee.object);
+        if (ADD_METHODS[method] !== undefined && object.type === 'Identifier') {
+          const variable = findVariable(sourceCode.getScope(object), object);
+          if (variable !== undefined) arrayVariables.add(variable);
+          // An array literal's push is not a library queue's: skip the (possibly typed) lookup.
+          if (isArrayLiteralVariable(variable)) return;
+        }
+        if (!usesQueueLibrary || !LIBRARY_ADD_METHODS.has(method)) return;
+        const instance = resolveInstance(context, object);
+        const library = instance === undefined ? undefined : LIBRARY_QUEUES[instance.instance];
+        if (instance?.origin === undefined || library === undefined || !library.add.has(method)) return;
+        // Work added where the queue is made (a start-up loop over known input) is bounded by that input.
+        const producer = effectiveFunction(node);
+        if (producer === undefined || producer === effectiveFunction(instance.origin)) return;
+        libraryQueue(instance.origin, instance.instance).producers.push(node);
+      },
+      MemberExpression(node) {
+        if (node.object.type === 'ThisExpression') recordFieldUse(node);
+        if (!usesQueueLibrary) return;
+        const name = staticPropertyName(node);
+        if (name === undefined || !LIBRARY_CHECK_MEMBERS.has(name)) return;
+        const instance = resolveInstance(context, node.object);
+        const library = instance === undefined ? undefined : LIBRARY_QUEUES[instance.instance];
+        if (instance?.origin === undefined || library === undefined || !library.checks.has(name)) return;
+        libraryQueue(instance.origin, instance.instance).checked = true;
+      },
+      'Program:exit'() {
+        for (const variable of arrayVariables) checkArrayVariable(variable);
+        for (const byName of fieldsByClass.values()) {
+          for (const [name, uses] of byName) {
+            if (uses.escapes || uses.bounded) continue;
+            for (const add of uses.adds) {
+              if (add.end === 'front' && uses.takesFront) reportArrayAdd(add.call, `this.${name}`, 'shift');
+              else if (add.end === 'back' && uses.takesBack) reportArrayAdd(add.call, `this.${name}`, 'pop');
+            }
+          }
+        }
+        for (const queue of libraryQueues.values()) {
+          const library = LIBRARY_QUEUES[queue.kind];
+          const first = queue.producers[0];
+          if (library === undefined || first === undefined || queue.checked) continue;
+          if (queue.kind === 'p-queue' && !checkPQueueProducers) continue;
+          context.report({ node: first, messageId: 'uncheckedProducer', data: { library: library.label, check: library.check } });
+        }
+      },
+    };
+  },
+});
+
+type ArrayOperation = 'add-front' | 'add-back' | 'take-front' | 'take-back';
+
+/**
+ * What a method call does to an array used as a queue. `push` adds at the back (read from the
+ * front by `shift()` or `splice(0, n)`), `unshift` at the front (read from the back by `pop()`).
+ * `splice(0)` and `splice(0, q.length)` empty the array (a batch flush), which is not a consumer.
+ */
+function arrayOperation(call: TSESTree.CallExpression, method: string | undefined): ArrayOperation | undefined {
+  switch (method) {
+    case 'push':
+      return call.arguments.length > 0 ? 'add-front' : undefined;
+    case 'unshift':
+      return call.arguments.length > 0 ? 'add-back' : undefined;
+    case 'shift':
+      return 'take-front';
+    case 'pop':
+      return 'take-back';
+    case 'splice': {
+      const [start, count] = call.arguments;
+      if (start?.type !== 'Literal' || start.value !== 0 || count === undefined || count.type === 'SpreadElement') return undefined;
+      const counted = unwrapExpression(count);
+      if (counted.type === 'MemberExpression' && staticPropertyName(counted) === 'length') return undefined;
+      if (counted.type === 'Identifier' && counted.name === 'Infinity') return undefined;
+      return 'take-front';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `return q.length` or `() => q.length`: the length is handed to callers, who may bound the queue. */
+function isReturnedLength(lengthRead: TSESTree.MemberExpression): boolean {
+  const outer = skipWrappersUpward(lengthRead);
+  const parent = outer.parent;
+  return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === outer);
+}
+
+/** The function that owns a scope's code, looking through synchronous iteration callbacks like `effectiveFunction`. */
+function ownerFunction(block: TSESTree.Node): TSESTree.Node {
+  if (isFunctionNode(block) && iterationCallbackCall(block) !== undefined) return effectiveFunction(block) ?? programOf(block);
+  return block;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+/**
+ * The function a call really runs in: the nearest function, looking through synchronous
+ * iteration callbacks (`items.forEach(x => q.push(x))` runs in the function around it).
+ */
+function effectiveFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current) {
+    if (isFunctionNode(current) && iterationCallbackCall(current) === undefined) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function isArrayLiteralVariable(variable: Scope.Variable | undefined): boolean {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def?.type === 'Variable' && def.node.init !== null && unwrapExpression(def.node.init).type === 'ArrayExpression';
+}
+
+/** `typeof queue` in a type: typescript-eslint's scope manager records it, but it is not a use of the value. */
+function isTypeOnly(reference: Scope.Reference): boolean {
+  return (reference as { isValueReference?: boolean }).isValueReference === false || reference.identifier.parent.type === 'TSTypeQuery';
+}
+
+function isConstructor(fn: FunctionNode): boolean {
+  return fn.parent.type === 'MethodDefinition' && fn.parent.kind === 'constructor';
+}
+
+/** `this.queue` → `queue`, `this.#queue` → `#queue`. */
+function memberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === 'PrivateIdentifier') return `#${member.property.name}`;
+  return staticPropertyName(member);
+}
+
+/** The class whose `this` a node sees (arrow functions keep the method's `this`). */
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      const owner: TSESTree.Node = current.parent;
+      return owner.type === 'MethodDefinition' && !owner.static ? owner.parent : undefined;
+    }
+    if (current.type === 'PropertyDefinition') return current.static ? undefined : current.parent;
+    if (current.type === 'StaticBlock') return undefined;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+const arrayFieldCache = new WeakMap<TSESTree.ClassBody, ReadonlySet<string>>();
+
+/** Whether the class declares `<name> = []` as an instance field, or assigns `this.<name> = []` in its constructor. */
+function isArrayField(body: TSESTree.ClassBody, name: string): boolean {
+  let names = arrayFieldCache.get(body);
+  if (names === undefined) {
+    const found = new Set<string>();
+    for (const member of body.body) {
+      if (member.type === 'PropertyDefinition' && !member.static && member.value !== null && unwrapExpression(member.value).type === 'ArrayExpression') {
+        const key = member.key.type === 'PrivateIdentifier' ? `#${member.key.name}` : staticKeyName(member);
+        if (key !== undefined) found.add(key);
+      }
+      if (member.type === 'MethodDefinition' && member.kind === 'constructor' && member.value.body !== null) {
+        for (const statement of member.value.body.body) {
+          if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+          const { left, right } = statement.expression;
+          if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && unwrapExpression(right).type === 'ArrayExpression') {
+            const key = memberName(left);
+            if (key !== undefined) found.add(key);
+          }
+        }
+      }
+    }
+    names = found;
+    arrayFieldCache.set(body, names);
+  }
+  return names.has(name);
+}

@@ -1,0 +1,320 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+
+import type { MessageId, Options } from '../../src/rules/no-unbounded-queue';
+import rule from '../../src/rules/no-unbounded-queue';
+import { createEspreeRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester';
+
+const STRICT: Options = [{ checkPQueueProducers: true }];
+
+// Plain JavaScript: run under espree, typescript-eslint without types, and with types.
+const valid: (ValidTestCase<Options> | string)[] = [
+  // Local arrays built and returned in one function are not queues.
+  `export function double(xs) { const out = []; for (const x of xs) out.push(x * 2); return out; }`,
+  // A BFS work list: pushed in a forEach callback, shifted in the function that owns it.
+  `export function walk(root) { const q = [root]; while (q.length > 0) { const n = q.shift(); n.children.forEach((c) => q.push(c)); } }`,
+  `export function levels(root) { const todo = [root]; const seen = []; while (todo.length) { const n = todo.shift(); seen.push(n); for (const c of n.kids) todo.push(c); } return seen; }`,
+  // Arrays local to an iteration callback (vite's postcss-import builds its at-rules this way).
+  `export function wrap(bundle) { bundle.forEach((stmt) => { const atRules = []; for (const c of stmt.conditions) atRules.push(make(c)); const outer = atRules.shift(); use(outer, atRules); }); }`,
+  // A queue class that tells its callers how long it is (tinypool's task queue): they can bound it.
+  `class TaskQueue { tasks = []; get size() { return this.tasks.length; } push(task) { this.tasks.push(task); } shift() { return this.tasks.shift(); } }`,
+  `const jobs = []; export const pending = () => jobs.length; export function add(j) { jobs.push(j); } export function take() { return jobs.shift(); }`,
+  // A stack (push and pop at the same end), the shape of every AST visitor.
+  `const stack = []; export function enter(node) { stack.push(node); } export function leave() { stack.pop(); }`,
+  // A queue whose producer checks the length first (reject, or drop the oldest).
+  `const queue = []; const MAX = 1000;
+   export function enqueue(job) { if (queue.length >= MAX) throw new Error('queue full'); queue.push(job); }
+   export function next() { return queue.shift(); }`,
+  `const buffer = []; export function log(e) { buffer.push(e); if (buffer.length > 5000) buffer.shift(); }`,
+  // braintrust-sdk-javascript#727's fix: a cap checked in a helper method of the class.
+  `class Logger {
+     queue = [];
+     max = 5000;
+     isFull() { return this.queue.length >= this.max; }
+     log(e) { if (this.isFull()) return false; this.queue.push(e); return true; }
+     flush() { return this.queue.shift(); }
+   }`,
+  `class Window { items = []; add(x) { this.items.push(x); this.items.splice(0, this.items.length - 100); } take() { return this.items.shift(); } }`,
+  // An LRU's key list: the oldest key is evicted when the store is full (hashery).
+  `class Lru { keys = []; store = new Map(); set(k, v) { if (this.store.size >= this.max) { const old = this.keys.shift(); this.store.delete(old); } this.keys.push(k); this.store.set(k, v); } }`,
+  // Arrays that leave the file's sight (returned, exported, passed on): someone else may bound them.
+  `const queue = []; export function add(x) { queue.push(x); } export function take() { return queue.shift(); } export function all() { return queue; }`,
+  `export const queue = []; export function add(x) { queue.push(x); } export function take() { return queue.shift(); }`,
+  `class Batch { items = []; add(x) { this.items.push(x); } take() { return this.items.shift(); } snapshot() { return this.items; } }`,
+  // Push-only registries and batch flushes that empty the whole array are not consumer queues.
+  `const handlers = []; export function on(handler) { handlers.push(handler); }`,
+  `const buffer = []; export function log(e) { buffer.push(e); } setInterval(() => send(buffer.splice(0)), 1000);`,
+  `let buffer = []; export function log(e) { buffer.push(e); } export function flush() { const batch = buffer; buffer = []; return batch; }`,
+  // A list of in-flight items, removed from the middle when done, is not a queue.
+  `const inFlight = []; export function start(x) { inFlight.push(x); } export function done(x) { inFlight.splice(inFlight.indexOf(x), 1); }`,
+  // unshift + shift is a stack too.
+  `const undo = []; export function record(op) { undo.unshift(op); } export function back() { return undo.shift(); }`,
+  // Items added only while constructing: bounded by the constructor's input.
+  `class Plan { steps = []; constructor(xs) { for (const x of xs) this.steps.push(x); } next() { return this.steps.shift(); } }`,
+  // Dynamic member names and static fields are not followed.
+  `const queue = []; export function add(m, x) { queue[m](x); } export function take() { return queue.shift(); }`,
+  `class Pool { static waiting = []; static add(x) { Pool.waiting.push(x); } static take() { return Pool.waiting.shift(); } }`,
+  // p-queue with a concurrency limit, or options the file does not spell out.
+  `import PQueue from 'p-queue'; export const queue = new PQueue({ concurrency: 4 });`,
+  `import PQueue from 'p-queue'; export const queue = new PQueue(options);`,
+  `import PQueue from 'p-queue'; export const queue = new PQueue({ ...defaults, timeout: 1000 });`,
+  // Producers that watch the backlog (the p-queue README's own recipe), with the strict option on.
+  {
+    code: `import PQueue from 'p-queue';
+      const queue = new PQueue({ concurrency: 2 });
+      export async function onMessage(m) { await queue.onSizeLessThan(100); queue.add(() => handle(m)); }`,
+    options: STRICT,
+  },
+  // Unchecked p-queue producers are reported only by the strict option.
+  `import PQueue from 'p-queue'; const queue = new PQueue({ concurrency: 2 }); export function onMessage(m) { queue.add(() => handle(m)); }`,
+  // Work added where the queue is made, from known input, is bounded by that input.
+  {
+    code: `import PQueue from 'p-queue'; const queue = new PQueue({ concurrency: 2 }); for (const f of files) queue.add(() => load(f)); await queue.onIdle();`,
+    options: STRICT,
+  },
+  `import fastq from 'fastq'; const queue = fastq(worker, 4); export function onLink(link) { if (queue.length() > 1000) return false; queue.push(link); return true; }`,
+  `const async = require('async'); const q = async.queue(worker, 2); for (const t of tasks) q.push(t);`,
+  // Finite high-water marks, and options that are not a stream's.
+  `import { Writable } from 'node:stream'; export const w = new Writable({ highWaterMark: 64 * 1024, write(c, e, cb) { cb(); } });`,
+  `import { Writable } from 'node:stream'; export const w = new Writable(options);`,
+  `export const thing = makeThing({ highWaterMark: Infinity });`,
+  `class Writable { constructor(o) { this.o = o; } } export const w = new Writable({ highWaterMark: Infinity });`,
+  `class PQueue {} export const q = new PQueue();`,
+  // Odd but valid syntax must not throw.
+  `this.queue.push(1); this.queue.shift();`,
+  `const queue = []; export const f = (x) => { queue?.push(x); }; export const g = () => { const { shift } = queue; return shift; };`,
+];
+
+const invalid: InvalidTestCase<MessageId, Options>[] = [
+  {
+    // The Tarsnap shape: a module-level queue fed by one function and drained by another.
+    code: `
+const queue = [];
+export function enqueue(job) {
+  queue.push(job);
+}
+export function next() {
+  return queue.shift();
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 4, column: 3, endLine: 4, endColumn: 18 }],
+  },
+  {
+    // An outer-scope array in a closure-based queue.
+    code: `
+export function createQueue() {
+  const items = [];
+  return {
+    add(item) { items.push(item); },
+    next() { return items.shift(); },
+  };
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'items', take: 'shift' }, line: 5, column: 17, endColumn: 33 }],
+  },
+  {
+    // braintrust-sdk-javascript#727: the SDK's log queue could grow without a bound.
+    code: `
+class Logger {
+  queue = [];
+  log(event) { this.queue.push(event); }
+  async flush() { while (this.queue.length > 0) await send(this.queue.shift()); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'this.queue', take: 'shift' }, line: 4, column: 16, endColumn: 38 }],
+  },
+  {
+    // A private field assigned in the constructor.
+    code: `
+class Jobs {
+  #jobs;
+  constructor() { this.#jobs = []; }
+  add(job) { this.#jobs.push(job); }
+  take() { return this.#jobs.shift(); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'this.#jobs', take: 'shift' }, line: 5, column: 14, endColumn: 34 }],
+  },
+  {
+    // unshift at the front, pop at the back.
+    code: `
+const pending = [];
+export const submit = (task) => { pending.unshift(task); };
+export const work = () => pending.pop();
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'pending', take: 'pop' }, line: 3, column: 35, endColumn: 56 }],
+  },
+  {
+    // A consumer that takes batches from the front with splice(0, n).
+    code: `
+const events = [];
+export function track(event) { events.push(event); }
+export function drain() { return events.splice(0, 100); }
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'events', take: 'shift' }, line: 3, column: 32, endColumn: 50 }],
+  },
+  {
+    // An emptiness check is not a bound.
+    code: `
+const queue = [];
+export function enqueue(job) {
+  if (queue.length === 0) setImmediate(run);
+  queue.push(job);
+}
+function run() { queue.shift(); }
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 5, column: 3, endColumn: 18 }],
+  },
+  {
+    // Every unguarded producer is reported.
+    code: `
+const queue = [];
+export function a(x) { queue.push(x); }
+export function b(x) { queue.push(x, x); }
+export function c() { return queue.shift(); }
+`,
+    errors: [
+      { messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 3, column: 24, endColumn: 37 },
+      { messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 4, column: 24, endColumn: 40 },
+    ],
+  },
+  {
+    // A listener registered in the constructor runs for every message.
+    code: `
+class Inbox {
+  messages = [];
+  constructor(socket) { socket.on('message', (m) => this.messages.push(m)); }
+  next() { return this.messages.shift(); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'this.messages', take: 'shift' }, line: 4, column: 53, endColumn: 74 }],
+  },
+  {
+    code: `import PQueue from 'p-queue'; export const queue = new PQueue();`,
+    errors: [{ messageId: 'unboundedConcurrency', line: 1, column: 52, endColumn: 64 }],
+  },
+  {
+    code: `import PQueue from 'p-queue'; const queue = new PQueue({ concurrency: Infinity });`,
+    errors: [{ messageId: 'unboundedConcurrency', line: 1, column: 45 }],
+  },
+  {
+    // Options without `concurrency`, and p-queue reached through CommonJS.
+    code: `const PQueue = require('p-queue').default; const queue = new PQueue({ timeout: 1000 });`,
+    errors: [{ messageId: 'unboundedConcurrency', line: 1, column: 58 }],
+  },
+  {
+    // csfloat/inspect#129: a request queue reached 100k+ entries before a maximum size was added.
+    code: `
+import fastq from 'fastq';
+const queue = fastq(inspect, 4);
+export function onRequest(link) {
+  queue.push(link);
+}
+`,
+    errors: [{ messageId: 'uncheckedProducer', data: { library: 'fastq', check: 'queue.length()' }, line: 5, column: 3, endColumn: 19 }],
+  },
+  {
+    // caolan/async#1022: "there are no limits on the queue length".
+    code: `import async from 'async'; const q = async.queue(worker, 2); export function handle(task) { q.push(task); }`,
+    errors: [{ messageId: 'uncheckedProducer', data: { library: 'async.queue', check: 'queue.length()' }, line: 1, column: 93 }],
+  },
+  {
+    code: `const fastq = require('fastq'); const queue = fastq.promise(worker, 2); exports.handle = async (task) => queue.push(task);`,
+    errors: [{ messageId: 'uncheckedProducer', data: { library: 'fastq', check: 'queue.length()' }, line: 1, column: 106, endColumn: 122 }],
+  },
+  {
+    // Reported once per queue, at its first producer.
+    code: `
+import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: 2 });
+export function onMessage(message) {
+  queue.add(() => handle(message));
+}
+export function onBatch(batch) {
+  queue.addAll(batch.map((m) => () => handle(m)));
+}
+`,
+    options: STRICT,
+    errors: [{ messageId: 'uncheckedProducer', data: { library: 'p-queue', check: 'await queue.onSizeLessThan(limit)' }, line: 5, column: 3, endColumn: 35 }],
+  },
+  {
+    code: `import { Writable } from 'node:stream'; const sink = new Writable({ highWaterMark: Infinity, write(chunk, encoding, callback) { callback(); } });`,
+    errors: [{ messageId: 'unboundedHighWaterMark', data: { key: 'highWaterMark', value: 'Infinity' }, line: 1, column: 84, endColumn: 92 }],
+  },
+  {
+    code: `import fs from 'node:fs'; const out = fs.createWriteStream('out.log', { flags: 'a', highWaterMark: Number.MAX_SAFE_INTEGER });`,
+    errors: [{ messageId: 'unboundedHighWaterMark', data: { key: 'highWaterMark', value: 'Number.MAX_SAFE_INTEGER' }, line: 1, column: 100, endColumn: 123 }],
+  },
+  {
+    // A subclass passing the option to its Readable base.
+    code: `
+const { Readable } = require('stream');
+class Source extends Readable {
+  constructor() { super({ readableHighWaterMark: Infinity }); }
+}
+`,
+    errors: [{ messageId: 'unboundedHighWaterMark', data: { key: 'readableHighWaterMark', value: 'Infinity' }, line: 4, column: 50, endColumn: 58 }],
+  },
+  {
+    // Options held in a const object.
+    code: `
+import * as stream from 'stream';
+const options = { writableHighWaterMark: Infinity };
+const t = new stream.Transform(options);
+`,
+    errors: [{ messageId: 'unboundedHighWaterMark', data: { key: 'writableHighWaterMark', value: 'Infinity' }, line: 3, column: 42, endColumn: 50 }],
+  },
+];
+
+// TypeScript-only syntax: typescript-eslint's parser, with and without types.
+const tsValid: (ValidTestCase<Options> | string)[] = [
+  `class Outbox<T> {
+     private readonly items: T[] = [];
+     constructor(private readonly limit: number) {}
+     send(item: T): boolean { if (this.items.length >= this.limit) return false; this.items.push(item); return true; }
+     next(): T | undefined { return this.items.shift(); }
+   }`,
+  `const queue: string[] = []; export function add(x: string) { (queue as string[]).push(x); } export function all(): readonly string[] { return queue!; }`,
+];
+
+const tsInvalid: InvalidTestCase<MessageId, Options>[] = [
+  {
+    code: `
+class Outbox<T> {
+  private readonly items: T[] = [];
+  send(item: T): void { this.items.push(item); }
+  next(): T | undefined { return this.items.shift(); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'this.items', take: 'shift' }, line: 4, column: 25, endColumn: 46 }],
+  },
+  {
+    code: `
+const queue = [] as Array<{ id: string }>;
+export function add(job: { id: string }): void { (queue as typeof queue).push(job); }
+export function take() { return queue!.shift(); }
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 3, column: 50, endColumn: 83 }],
+  },
+];
+
+createRuleTester().run('no-unbounded-queue', rule, { valid: [...valid, ...tsValid], invalid: [...invalid, ...tsInvalid] });
+createEspreeRuleTester().run('no-unbounded-queue (espree)', rule, { valid, invalid });
+
+// A Writable subclass is known to be a stream only from its type.
+const typedOnlyCode = `
+import { Writable } from 'node:stream';
+class Sink extends Writable {}
+export const sink = new Sink({ highWaterMark: Infinity });
+`;
+createRuleTester().run('no-unbounded-queue (untyped: subclasses are unknown)', rule, { valid: [typedOnlyCode], invalid: [] });
+createTypedRuleTester().run('no-unbounded-queue (typed)', rule, {
+  valid: [...valid, ...tsValid],
+  invalid: [
+    ...invalid,
+    ...tsInvalid,
+    {
+      code: typedOnlyCode,
+      errors: [{ messageId: 'unboundedHighWaterMark', data: { key: 'highWaterMark', value: 'Infinity' }, line: 4, column: 47, endColumn: 55 }],
+    },
+  ],
+});
