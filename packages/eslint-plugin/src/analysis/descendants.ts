@@ -59,6 +59,38 @@ export function someDescendant(
   });
 }
 
+/** Type-level subtrees: a name in a type annotation is not a use of the variable. */
+const TYPE_ONLY = new Set(['TSTypeAnnotation', 'TSTypeReference', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration']);
+
+/**
+ * True when an identifier named `name` is read or written inside `root` as a variable (not as
+ * a non-computed member property, an object key or in a type). A conservative, name-level
+ * check for "does this code touch x at all": shadowing makes it say yes more often, never less.
+ */
+export function mentionsName(sourceCode: Readonly<SourceCode>, root: TSESTree.Node, name: string): boolean {
+  return forEachDescendant(sourceCode, root, (node) => {
+    if (TYPE_ONLY.has(node.type)) return 'skip';
+    return node.type === 'Identifier' && node.name === name && !isPropertyName(node) ? 'stop' : undefined;
+  });
+}
+
+function isPropertyName(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  switch (parent.type) {
+    case 'MemberExpression':
+      return parent.property === node && !parent.computed;
+    case 'Property':
+      // `{ key: value }` names a key; the shorthand `{ x }` also reads the variable x.
+      return parent.key === node && !parent.computed && !parent.shorthand;
+    case 'PropertyDefinition':
+    case 'MethodDefinition':
+    case 'TSPropertySignature':
+      return parent.key === node && !parent.computed;
+    default:
+      return false;
+  }
+}
+
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -4,6 +4,7 @@ import type { RuleContext, Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ApiInfo, InstanceKind } from './api-catalog';
 import { EVENT_PARAMS, LISTENER_METHODS, lookupGlobal, lookupInstanceMember, lookupModuleMember } from './api-catalog';
 import type { ModuleId } from './modules';
+import { forEachDescendant } from './descendants';
 import { canonicalModule } from './modules';
 import type { FunctionNode } from './syntax';
 import { findVariable, isFunctionNode, patternPath, staticPropertyName, unwrapExpression } from './syntax';
@@ -251,7 +252,7 @@ class Resolver {
   private thisMember(node: TSESTree.MemberExpression, name: string, depth: number): Ref | undefined {
     const classBody = enclosingClassBody(node);
     if (classBody === undefined) return undefined;
-    const sources = classFieldSources(classBody, name);
+    const sources = classFieldSources(this.context.sourceCode, classBody, name);
     let result: Ref | undefined;
     for (const source of sources) {
       const ref = this.expression(source, depth + 1);
@@ -393,17 +394,17 @@ function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined
 const fieldSourceCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Expression[]>>();
 
 /** Every expression assigned to `this.<name>`: the field initialiser and `this.<name> = …` in methods. */
-function classFieldSources(body: TSESTree.ClassBody, name: string): readonly TSESTree.Expression[] {
+function classFieldSources(sourceCode: AnyContext['sourceCode'], body: TSESTree.ClassBody, name: string): readonly TSESTree.Expression[] {
   let byName = fieldSourceCache.get(body);
   if (byName === undefined) {
     byName = new Map();
-    collectFieldSources(body, byName);
+    collectFieldSources(sourceCode, body, byName);
     fieldSourceCache.set(body, byName);
   }
   return byName.get(name) ?? [];
 }
 
-function collectFieldSources(body: TSESTree.ClassBody, out: Map<string, TSESTree.Expression[]>): void {
+function collectFieldSources(sourceCode: AnyContext['sourceCode'], body: TSESTree.ClassBody, out: Map<string, TSESTree.Expression[]>): void {
   const add = (name: string, source: TSESTree.Expression): void => {
     const list = out.get(name) ?? [];
     list.push(source);
@@ -414,40 +415,15 @@ function collectFieldSources(body: TSESTree.ClassBody, out: Map<string, TSESTree
       add(member.key.name, member.value);
     }
     if (member.type === 'MethodDefinition' && member.value.body) {
-      walkAssignments(member.value.body, (assignment) => {
-        const target = assignment.left;
-        if (target.type === 'MemberExpression' && target.object.type === 'ThisExpression') {
-          const field = staticPropertyName(target);
-          if (field !== undefined) add(field, assignment.right);
+      // `this.x = …` in methods; a nested ordinary function or class has its own `this`.
+      forEachDescendant(sourceCode, member.value.body, (node) => {
+        if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') return 'skip';
+        if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
+          const field = staticPropertyName(node.left);
+          if (field !== undefined) add(field, node.right);
         }
+        return undefined;
       });
     }
   }
-}
-
-/** Visits `this.x = …` assignments, not descending into nested ordinary functions or classes. */
-function walkAssignments(node: TSESTree.Node, visit: (node: TSESTree.AssignmentExpression) => void): void {
-  const stack: TSESTree.Node[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === undefined) break;
-    if (current.type === 'AssignmentExpression' && current.operator === '=') visit(current);
-    for (const key of Object.keys(current) as (keyof typeof current)[]) {
-      if (key === 'parent') continue;
-      const value = current[key] as unknown;
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child) && !resetsThis(child)) stack.push(child);
-      } else if (isNode(value) && !resetsThis(value)) {
-        stack.push(value);
-      }
-    }
-  }
-}
-
-function resetsThis(node: TSESTree.Node): boolean {
-  return node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody';
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { forEachDescendant, someDescendant } from '../../src/analysis/descendants';
+import { forEachDescendant, mentionsName, someDescendant } from '../../src/analysis/descendants';
 import type { Host } from '../helpers/probe';
 import { probeNodes } from '../helpers/probe';
 
@@ -28,5 +28,38 @@ describe.each(HOSTS)('descendants (%s)', (host) => {
       return [self, someDescendant(context.sourceCode, node, isCall, { enterFunctions: false }), someDescendant(context.sourceCode, node, isCall, { enterFunctions: true })].join(' ');
     });
     expect(found).toEqual(['false false true']);
+  });
+});
+
+/** Runs `probe` on every top-level statement of `code` and returns what it says. */
+function perStatement(code: string, host: Host, probe: (statement: TSESTree.Node, sourceCode: Parameters<typeof mentionsName>[0]) => string): string[] {
+  return probeNodes(code, host, ['Program'], (context, node) =>
+    (node as TSESTree.Program).body.map((statement) => probe(statement, context.sourceCode)).join(' | '),
+  );
+}
+
+describe.each(HOSTS)('mentionsName (%s)', (host) => {
+  it('sees variables, not property names or keys', () => {
+    const code = [
+      `x.y = 1;`, // x: yes; y is a property name
+      `o.x = 1;`, // x: no
+      `o[x] = 1;`, // x: yes (computed)
+      `({ x: 1 });`, // x: no (a key)
+      `({ x });`, // x: yes (shorthand reads x)
+      `f(x);`, // x: yes
+      `class C { x = 1; x() {} }`, // x: no (member names)
+    ].join('\n');
+    const [result] = perStatement(code, host, (statement, sourceCode) => String(mentionsName(sourceCode, statement, 'x')));
+    expect(result).toBe('true | false | true | false | true | true | false');
+  });
+});
+
+describe('mentionsName (TypeScript)', () => {
+  it('skips type annotations and sees through TS expressions', () => {
+    const check = (code: string): string | undefined =>
+      perStatement(code, 'typescript-eslint', (statement, sourceCode) => String(mentionsName(sourceCode, statement, 'x')))[0];
+    expect(check(`let v: x = (x as T)!;`)).toBe('true');
+    expect(check(`let v: x = 1;`)).toBe('false');
+    expect(check(`let v = y as x;`)).toBe('false');
   });
 });
