@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 
 /**
  * Small, parser-neutral AST helpers. They use only ESTree properties, so they behave the same
@@ -102,6 +102,24 @@ export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionE
 
 export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
+}
+
+/**
+ * The function an expression names in this file: itself when it is a function, or the
+ * function a declaration or a `const` binding gives the identifier. Undefined otherwise.
+ */
+export function localFunction(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): FunctionNode | undefined {
+  const value = unwrapExpression(node);
+  if (isFunctionNode(value)) return value;
+  if (value.type !== 'Identifier') return undefined;
+  const variable = findVariable(sourceCode.getScope(value), value);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
+  if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init !== null) {
+    const init = unwrapExpression(def.node.init);
+    if (isFunctionNode(init)) return init;
+  }
+  return undefined;
 }
 
 /** The nearest enclosing function, or the program at top level (undefined only for detached nodes). */

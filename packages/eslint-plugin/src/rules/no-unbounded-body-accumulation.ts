@@ -9,7 +9,7 @@ import { forEachDescendant, someDescendant } from '../analysis/descendants';
 import { resolveInstance } from '../analysis/resolve';
 import { staticNumber } from '../analysis/static-value';
 import type { FunctionNode } from '../analysis/syntax';
-import { findVariable, isFunctionNode, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
+import { findVariable, isFunctionNode, localFunction, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ maxBodyBytes: number; checkBodyReadMethods: boolean }];
@@ -221,18 +221,7 @@ export default createRule<Options, MessageId>({
     }
 
     function listenerFunction(argument: TSESTree.Node | undefined): FunctionNode | undefined {
-      if (argument === undefined) return undefined;
-      const value = unwrapExpression(argument);
-      if (isFunctionNode(value)) return value;
-      if (value.type !== 'Identifier') return undefined;
-      const variable = findVariable(sourceCode.getScope(value), value);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
-      if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init !== null) {
-        const init = unwrapExpression(def.node.init);
-        if (isFunctionNode(init)) return init;
-      }
-      return undefined;
+      return argument === undefined ? undefined : localFunction(sourceCode, argument);
     }
 
     return {

@@ -11,8 +11,7 @@ import type { ModuleId } from '../analysis/modules';
 import type { ResolvedCall } from '../analysis/resolve';
 import { describeRef, resolveCall, resolveInstance, resolveRef } from '../analysis/resolve';
 import { staticNumber } from '../analysis/static-value';
-import type { FunctionNode } from '../analysis/syntax';
-import { findVariable, isFunctionNode, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
+import { findVariable, isFunctionNode, localFunction, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
 import { getTypeServices } from '../analysis/types';
 import { createRule } from '../util/create-rule';
 
@@ -72,7 +71,7 @@ export default createRule<Options, MessageId>({
         (node) => {
           if (isNetworkCall(node)) return true;
           if (!followLocalCalls || node.type !== 'CallExpression') return false;
-          const local = localFunction(unwrapExpression(node.callee));
+          const local = localFunction(sourceCode, node.callee);
           return local !== undefined && local !== fn && startsRequestDirectly(local, false);
         },
         { enterFunctions: false },
@@ -86,21 +85,10 @@ export default createRule<Options, MessageId>({
       if (value.type !== 'Identifier' && value.type !== 'MemberExpression') return false;
       const ref = resolveRef(context, value);
       if (ref !== undefined) return isNetworkApi(describeRef(ref));
-      const local = localFunction(value);
+      const local = localFunction(sourceCode, value);
       return local !== undefined && startsRequestDirectly(local, false);
     }
 
-    function localFunction(node: TSESTree.Node): FunctionNode | undefined {
-      if (node.type !== 'Identifier') return undefined;
-      const variable = findVariable(sourceCode.getScope(node), node);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
-      if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init !== null) {
-        const init = unwrapExpression(def.node.init);
-        if (isFunctionNode(init)) return init;
-      }
-      return undefined;
-    }
 
     /** Inputs whose size the file states: array literals, `const` array literals never added to, `xs.slice(a, b)` batches, tuples. */
     function isKnownSmall(node: TSESTree.Node): boolean {

@@ -68,7 +68,7 @@ export default createRule<Options, MessageId>({
       },
     ],
     messages: {
-      missingClientTimeout: '`{{call}}` is created without {{missing}}: {{consequence}}.',
+      missingClientTimeout: 'No {{missing}} is given to `{{call}}`: {{consequence}}.',
       addTimeout: 'Add `{{text}}`.',
     },
   },
