@@ -92,6 +92,70 @@ describe.each(UNTYPED_HOSTS)('resolveCall without types (%s)', (host) => {
     ]);
   });
 
+  it('knows the database, cache, WebSocket, queue and stream entry points', () => {
+    const code = `
+      import pg from 'pg';
+      import Redis from 'ioredis';
+      import { createClient } from 'redis';
+      import { WebSocketServer } from 'ws';
+      import PQueue from 'p-queue';
+      import fastq from 'fastq';
+      import * as async from 'async';
+      import { pipeline, Writable } from 'node:stream';
+      import { MongoClient } from 'mongodb';
+      import { once } from 'node:events';
+      new pg.Pool({}); new Redis(); createClient(); new WebSocketServer({ port: 1 });
+      new PQueue(); fastq(worker, 1); fastq.promise(worker, 1); async.queue(worker);
+      pipeline(a, b, cb); new Writable(); new MongoClient(uri); once(out, 'drain');
+    `;
+    expect(calls(code, host)).toEqual([
+      `pg.Pool → pg.Pool (pg)`,
+      `Redis → ioredis.Redis (ioredis)`,
+      `createClient → redis.createClient (redis)`,
+      `WebSocketServer → ws.WebSocketServer (ws)`,
+      `PQueue → p-queue.PQueue (p-queue)`,
+      `fastq → fastq (fastq)`,
+      `fastq.promise → fastq.promise (fastq)`,
+      `async.queue → async.queue (async)`,
+      `pipeline → stream.pipeline (stream)`,
+      `Writable → stream.Writable (stream)`,
+      `MongoClient → mongodb.MongoClient (mongodb)`,
+      `once → events.once (events)`,
+    ]);
+  });
+
+  it('follows got, ky and superagent defaults and their instances', () => {
+    const code = `
+      const got = require('got');
+      import ky from 'ky';
+      import request from 'superagent';
+      got.stream('/a'); got.stream.get('/b'); got.get('/c');
+      const api = ky.create({ prefixUrl: '/x' }); api.get('/d');
+      request.get('/e');
+    `;
+    expect(calls(code, host)).toEqual([
+      `got.stream → got.stream (got)`,
+      `got.stream.get → got.stream.get (got)`,
+      `got.get → got.get (got)`,
+      `ky.create → ky.create (ky)`,
+      `api.get → ky.get (ky) on ky.create({ prefixUrl: '/x' })`,
+      `request.get → superagent.request (superagent)`,
+    ]);
+  });
+
+  it('gives kinds to sockets, WebSocket connections and process streams', () => {
+    const code = `
+      import net from 'node:net';
+      import { WebSocketServer } from 'ws';
+      const server = net.createServer((socket) => probe(socket));
+      const wss = new WebSocketServer({ server });
+      wss.on('connection', (ws, req) => { probe(ws); probe(req); });
+      probe(process.stdout);
+      const conn = net.connect(80); probe(conn);
+    `;
+    expect(kinds(code, host)).toEqual(['socket: socket', 'ws: websocket', 'req: incoming-message', 'process.stdout: writable', 'conn: socket']);
+  });
+
   it('ignores a shadowed require and unknown modules', () => {
     const code = `
       function f(require) { require('undici').request('/a'); }
