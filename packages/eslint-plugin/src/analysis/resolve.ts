@@ -61,12 +61,7 @@ const MAX_DEPTH = 24;
  * `undefined` when the file does not say.
  */
 export function resolveRef(context: AnyContext, node: TSESTree.Node): Ref | undefined {
-  const cache = cacheFor(context);
-  if (cache.has(node)) return cache.get(node);
-  cache.set(node, undefined); // cycle guard: `let a = b; let b = a;`
-  const ref = new Resolver(context).expression(node, 0);
-  cache.set(node, ref);
-  return ref;
+  return new Resolver(context, cacheFor(context)).expression(node, 0);
 }
 
 /** Resolves the callee of a call or `new` and looks it up in the catalog. */
@@ -108,10 +103,22 @@ function cacheFor(context: AnyContext): Map<TSESTree.Node, Ref | undefined> {
 }
 
 class Resolver {
-  constructor(private readonly context: AnyContext) {}
+  constructor(
+    private readonly context: AnyContext,
+    private readonly cache: Map<TSESTree.Node, Ref | undefined>,
+  ) {}
 
+  /** Every node is resolved once per file: rules and inner steps of other resolutions share the answer. */
   expression(raw: TSESTree.Node, depth: number): Ref | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    if (this.cache.has(raw)) return this.cache.get(raw);
+    this.cache.set(raw, undefined); // cycle guard: `let a = b; let b = a;`
+    const ref = this.compute(raw, depth);
+    this.cache.set(raw, ref);
+    return ref;
+  }
+
+  private compute(raw: TSESTree.Node, depth: number): Ref | undefined {
     const node = unwrapExpression(raw);
     switch (node.type) {
       case 'Identifier':
