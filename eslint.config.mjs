@@ -24,7 +24,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', 'vitest.config.ts', 'scripts/*.mjs', 'packages/*/scripts/*.mjs', 'packages/*/bin/*.js'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -41,7 +41,8 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'vitest.config.ts', 'packages/*/bin/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    // Keep disableTypeChecked's parser options (no project service) and add Node's globals.
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   {
     files: ['packages/*/bin/*.js'],

@@ -1,114 +1,72 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import {
-  createProtocolConnection,
-  DidChangeTextDocumentNotification,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { DidCloseTextDocumentNotification, ExitNotification, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 
-const SERVER = path.join(__dirname, '..', '..', 'packages', 'language-server', 'bin', 'wirelint-language-server.js');
+import { start, stopAll } from './client';
+
 const URI = 'file:///virtual/server.js';
 const BUGGY = "const net = require('node:net');\nnet.createServer((s) => s.end()).listen(8080, '0.0.0.0', 5);\n";
+const HEARTBEAT = "const net = require('node:net');\nnet.createServer((socket) => {\n  socket.on('data', (chunk) => socket.write(chunk));\n}).listen(9000);\n";
 
-interface Session {
-  child: ChildProcess;
-  connection: ProtocolConnection;
-  nextDiagnostics: () => Promise<PublishDiagnosticsParams>;
-}
-
-const sessions: Session[] = [];
-
-/** Starts the built server as a real child process speaking LSP over stdio. */
-async function start(initializationOptions?: object): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const queue: PublishDiagnosticsParams[] = [];
-  const waiters: ((params: PublishDiagnosticsParams) => void)[] = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    const waiter = waiters.shift();
-    if (waiter) waiter(params);
-    else queue.push(params);
-  });
-  connection.listen();
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- still a required member of InitializeParams
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, workspaceFolders: null, rootUri: null, capabilities: {}, initializationOptions });
-  await connection.sendNotification(InitializedNotification.type, {});
-  const session: Session = {
-    child,
-    connection,
-    nextDiagnostics: () => {
-      const queued = queue.shift();
-      return queued ? Promise.resolve(queued) : new Promise((resolve) => waiters.push(resolve));
-    },
-  };
-  sessions.push(session);
-  return session;
-}
-
-afterEach(async () => {
-  for (const { child, connection } of sessions.splice(0)) {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    await new Promise((resolve) => child.once('exit', resolve));
-    connection.dispose();
-  }
-});
+afterEach(stopAll);
 
 describe('language server over stdio', () => {
-  it('publishes diagnostics for an opened document, with rule id, docs link and range', async () => {
-    const { connection, nextDiagnostics } = await start();
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: URI, languageId: 'javascript', version: 1, text: BUGGY },
-    });
-    const published = await nextDiagnostics();
-    expect(published.uri).toBe(URI);
-    expect(published.version).toBe(1);
-    expect(published.diagnostics).toHaveLength(1);
-    expect(published.diagnostics[0]).toMatchObject({
-      source: 'wirelint',
-      code: 'wirelint/no-small-listen-backlog',
-      severity: 2,
-      range: { start: { line: 1, character: 57 }, end: { line: 1, character: 58 } },
-      codeDescription: { href: expect.stringMatching(/docs\/rules\/no-small-listen-backlog\.md$/) as unknown },
+  it('publishes diagnostics for an opened document, with rule id, docs link, range and fix data', async () => {
+    const session = await start();
+    const published = await session.open(URI, BUGGY);
+    expect(published).toEqual({
+      uri: URI,
+      version: 1,
+      diagnostics: [
+        {
+          source: 'wirelint',
+          code: 'wirelint/no-small-listen-backlog',
+          severity: 2,
+          message: expect.stringContaining('backlog') as unknown,
+          range: { start: { line: 1, character: 57 }, end: { line: 1, character: 58 } },
+          codeDescription: { href: expect.stringMatching(/docs\/rules\/no-small-listen-backlog\.md$/) as unknown },
+          data: { ruleId: 'wirelint/no-small-listen-backlog', problemId: 0, version: 1 },
+        },
+      ],
     });
   });
 
   it('re-lints on change and clears diagnostics on close', async () => {
-    const { connection, nextDiagnostics } = await start();
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: URI, languageId: 'javascript', version: 1, text: BUGGY },
-    });
-    expect((await nextDiagnostics()).diagnostics).toHaveLength(1);
-    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: URI, version: 2 },
-      contentChanges: [{ text: BUGGY.replace(", '0.0.0.0', 5", '') }],
-    });
-    const changed = await nextDiagnostics();
+    const session = await start();
+    expect((await session.open(URI, BUGGY)).diagnostics).toHaveLength(1);
+    await session.change(URI, 2, BUGGY.replace(", '0.0.0.0', 5", ''));
+    const changed = await session.nextDiagnostics(URI);
     expect(changed.version).toBe(2);
     expect(changed.diagnostics).toEqual([]);
-    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } });
-    expect((await nextDiagnostics()).diagnostics).toEqual([]);
+    await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } });
+    expect(await session.nextDiagnostics(URI)).toEqual({ uri: URI, diagnostics: [] });
   });
 
-  it('turns a syntax error into one diagnostic instead of crashing', async () => {
-    const { connection, nextDiagnostics } = await start();
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: 'file:///virtual/broken.ts', languageId: 'typescript', version: 1, text: 'const = ;' },
-    });
-    const published = await nextDiagnostics();
-    expect(published.diagnostics).toHaveLength(1);
-    expect(published.diagnostics[0]?.severity).toBe(1);
+  it('turns a syntax error into one error diagnostic instead of crashing', async () => {
+    const session = await start();
+    const published = await session.open('file:///virtual/broken.ts', 'const = ;', 'typescript');
+    expect(published.diagnostics).toEqual([
+      { source: 'wirelint', severity: 1, message: 'Parsing error: Variable declaration expected.', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } } },
+    ]);
+  });
+
+  it('lints an unsaved document by its language id', async () => {
+    const session = await start();
+    const published = await session.open('untitled:Untitled-1', BUGGY, 'typescript');
+    expect(published.diagnostics.map((d) => d.code)).toEqual(['wirelint/no-small-listen-backlog']);
+  });
+
+  it('takes the preset from initializationOptions.config', async () => {
+    const recommended = await start();
+    const strict = await start({ initializationOptions: { config: 'strict' } });
+    expect((await recommended.open(URI, HEARTBEAT)).diagnostics.map((d) => d.code)).toEqual(['wirelint/no-ignored-backpressure']);
+    expect((await strict.open(URI, HEARTBEAT)).diagnostics.map((d) => d.code)).toEqual(['wirelint/require-heartbeat', 'wirelint/no-ignored-backpressure']);
+  });
+
+  it('exits on shutdown/exit without leaving the process behind', async () => {
+    const session = await start();
+    const exited = new Promise<number | null>((resolve) => session.child.once('exit', resolve));
+    await session.connection.sendRequest(ShutdownRequest.type);
+    await session.connection.sendNotification(ExitNotification.type);
+    expect(await exited).toBe(0);
   });
 });

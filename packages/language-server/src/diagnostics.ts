@@ -2,17 +2,36 @@ import type { Linter } from 'eslint';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 
-import plugin from '@wirelint/eslint-plugin';
+import type { RuleDocs } from './rule-docs';
 
-/** ESLint's 1-based, end-exclusive positions → LSP's 0-based ranges, clamped to sane values. */
-export function toDiagnostic(message: Linter.LintMessage): Diagnostic {
+/** What a wirelint diagnostic carries in `data`, to find its fixes again in the fix store. */
+export interface DiagnosticData {
+  ruleId: string;
+  /** Index of the problem in the snapshot's `problems`. */
+  problemId: number;
+  /** The document version the problem was computed for. */
+  version: number;
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Partial<Record<keyof DiagnosticData, unknown>>;
+  return typeof data.ruleId === 'string' && typeof data.problemId === 'number' && typeof data.version === 'number';
+}
+
+/**
+ * ESLint's 1-based, end-exclusive positions → LSP's 0-based ranges, clamped to sane values. A
+ * rule's problem carries `data` (rule id, problem index, version) so that code actions find its
+ * fixes; a parse error has no rule and no data.
+ */
+export function toDiagnostic(message: Linter.LintMessage, problemId: number, version: number, docs: (ruleId: string) => RuleDocs): Diagnostic {
   const startLine = Math.max(message.line - 1, 0);
   const startCharacter = Math.max(message.column - 1, 0);
   const endLine = message.endLine === undefined ? startLine : Math.max(message.endLine - 1, 0);
   const endCharacter = message.endColumn === undefined ? startCharacter + 1 : Math.max(message.endColumn - 1, 0);
   const ruleId = message.ruleId ?? undefined;
-  const ruleName = ruleId?.replace(/^wirelint\//, '');
-  const url = ruleName === undefined ? undefined : plugin.rules[ruleName]?.meta.docs?.url;
+  const url = ruleId === undefined ? undefined : docs(ruleId).url;
+  const data: DiagnosticData | undefined = ruleId === undefined ? undefined : { ruleId, problemId, version };
   return {
     range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
     severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -20,5 +39,6 @@ export function toDiagnostic(message: Linter.LintMessage): Diagnostic {
     message: message.message,
     ...(ruleId === undefined ? {} : { code: ruleId }),
     ...(url === undefined ? {} : { codeDescription: { href: url } }),
+    ...(data === undefined ? {} : { data }),
   };
 }
