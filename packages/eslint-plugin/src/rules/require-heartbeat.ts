@@ -10,7 +10,7 @@ import { propertyValue, readOptionsObject } from '../analysis/object-options';
 import { resolveCall, resolveRef } from '../analysis/resolve';
 import { staticValue } from '../analysis/static-value';
 import type { FunctionNode } from '../analysis/syntax';
-import { findVariable, isFunctionNode, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
+import { findVariable, isFunctionNode, localFunction, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ checkNetServers: boolean; defaultTimeoutMs: number }];
@@ -178,17 +178,7 @@ export default createRule<Options, MessageId>({
 
     /** The listener as a function in this file: written inline, or a local function by name. */
     function handlerFunction(argument: TSESTree.Node): FunctionNode | undefined {
-      const value = unwrapExpression(argument);
-      if (isFunctionNode(value)) return value;
-      if (value.type !== 'Identifier') return undefined;
-      const variable = findVariable(context.sourceCode.getScope(value), value);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
-      if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init !== null) {
-        const init = unwrapExpression(def.node.init);
-        if (isFunctionNode(init)) return init;
-      }
-      return undefined;
+      return localFunction(context.sourceCode, argument);
     }
 
     /**
