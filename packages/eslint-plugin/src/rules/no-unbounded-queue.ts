@@ -1,7 +1,7 @@
 // The Tarsnap outage in DESIGN.md: a back-end write queue with no bound grew under load until
 // the server ran out of memory (also braintrust-sdk-javascript#727, csfloat/inspect#129).
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleContext, Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import type { InstanceKind } from '../analysis/api-catalog';
 import { someDescendant } from '../analysis/descendants';
@@ -150,7 +150,7 @@ export default createRule<Options, MessageId>({
       }
       const call = skipWrappersUpward(parent).parent;
       if (call?.type !== 'CallExpression' || call.callee !== skipWrappersUpward(parent)) return;
-      const operation = arrayOperation(call, method);
+      const operation = arrayOperation(context, call, method);
       if ((operation === 'take-front' || operation === 'take-back') && isEviction(call)) uses.bounded = true;
       if (operation === 'take-front') uses.takesFront = true;
       else if (operation === 'take-back') uses.takesBack = true;
@@ -210,7 +210,7 @@ export default createRule<Options, MessageId>({
         if (isReturnedLength(parent)) return; // `get size() { return queue.length; }`: callers can bound it
         const call = skipWrappersUpward(parent).parent;
         if (call?.type !== 'CallExpression' || call.callee !== skipWrappersUpward(parent)) continue;
-        const operation = arrayOperation(call, staticPropertyName(parent));
+        const operation = arrayOperation(context, call, staticPropertyName(parent));
         const fn = effectiveFunction(call) ?? sourceCode.ast;
         if (operation === 'take-front' || operation === 'take-back') {
           // Taken in the function that owns the array: a local work list (a BFS), not a queue.
@@ -364,7 +364,7 @@ type ArrayOperation = 'add-front' | 'add-back' | 'take-front' | 'take-back';
  * front by `shift()` or `splice(0, n)`), `unshift` at the front (read from the back by `pop()`).
  * `splice(0)` and `splice(0, q.length)` empty the array (a batch flush), which is not a consumer.
  */
-function arrayOperation(call: TSESTree.CallExpression, method: string | undefined): ArrayOperation | undefined {
+function arrayOperation(context: Readonly<RuleContext<string, readonly unknown[]>>, call: TSESTree.CallExpression, method: string | undefined): ArrayOperation | undefined {
   switch (method) {
     case 'push':
       return call.arguments.length > 0 ? 'add-front' : undefined;
@@ -379,7 +379,7 @@ function arrayOperation(call: TSESTree.CallExpression, method: string | undefine
       if (start?.type !== 'Literal' || start.value !== 0 || count === undefined || count.type === 'SpreadElement') return undefined;
       const counted = unwrapExpression(count);
       if (counted.type === 'MemberExpression' && staticPropertyName(counted) === 'length') return undefined;
-      if (counted.type === 'Identifier' && counted.name === 'Infinity') return undefined;
+      if (staticNumber(context, counted) === Infinity) return undefined;
       return 'take-front';
     }
     default:

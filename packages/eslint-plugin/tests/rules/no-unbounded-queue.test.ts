@@ -43,6 +43,8 @@ const valid: (ValidTestCase<Options> | string)[] = [
   // Push-only registries and batch flushes that empty the whole array are not consumer queues.
   `const handlers = []; export function on(handler) { handlers.push(handler); }`,
   `const buffer = []; export function log(e) { buffer.push(e); } setInterval(() => send(buffer.splice(0)), 1000);`,
+  // splice(0, Infinity) empties the array too (a batch flush, not a consumer).
+  `const buffer = []; export function log(e) { buffer.push(e); } setInterval(() => send(buffer.splice(0, Infinity)), 1000);`,
   `let buffer = []; export function log(e) { buffer.push(e); } export function flush() { const batch = buffer; buffer = []; return batch; }`,
   // A list of in-flight items, removed from the middle when done, is not a queue.
   `const inFlight = []; export function start(x) { inFlight.push(x); } export function done(x) { inFlight.splice(inFlight.indexOf(x), 1); }`,
