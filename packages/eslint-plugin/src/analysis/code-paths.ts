@@ -75,7 +75,6 @@ interface Finalizer {
   continuation: CodePathSegment[] | undefined;
 }
 
-const EXIT_TYPES: ReadonlySet<string> = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
 const MAX_STEPS = 20_000;
 
 /** The code path of one function, class field initialiser, static block or program. */
@@ -329,10 +328,6 @@ export function mergeListeners(...parts: readonly RuleListener[]): RuleListener 
     }
   }
   return merged;
-}
-
-export function isExitStatement(node: TSESTree.Node): node is ExitStatement {
-  return EXIT_TYPES.has(node.type);
 }
 
 const EXIT_KEYWORDS = {
