@@ -4,17 +4,27 @@ import * as path from 'node:path';
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
+  ApplyWorkspaceEditParams,
   ClientCapabilities,
   CodeAction,
   ConfigurationParams,
+  InitializeResult,
+  ProgressToken,
   ProtocolConnection,
   PublishDiagnosticsParams,
   ShowDocumentParams,
+  ShowMessageParams,
   TextEdit,
+  WorkDoneProgressBegin,
+  WorkDoneProgressEnd,
+  WorkDoneProgressReport,
   WorkspaceEdit,
+  WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import {
+  ApplyWorkspaceEditRequest,
   ConfigurationRequest,
+  DiagnosticRefreshRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -23,20 +33,38 @@ import {
   InitializeRequest,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  NotificationType,
   RegistrationRequest,
   ShowDocumentRequest,
+  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 
 const SERVER = path.join(__dirname, '..', '..', 'packages', 'language-server', 'bin', 'wirelint-language-server.js');
 
+/** `wirelint/status` params (the server <-> client contract). */
+export interface StatusParams {
+  state: 'ready' | 'linting' | 'error';
+  message?: string;
+}
+const StatusNotification = new NotificationType<StatusParams>('wirelint/status');
+
+export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+
 export interface StartOptions {
   initializationOptions?: object;
   capabilities?: ClientCapabilities;
+  workspaceFolders?: WorkspaceFolder[];
+  /** Whether the client applies `workspace/applyEdit` requests (they are recorded either way). */
+  applyEdits?: boolean;
   /** Answers `workspace/configuration`; the session's `configuration` field otherwise. */
   configuration?: (params: ConfigurationParams) => unknown[];
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
   /** Delays the answer to the n-th (1-based) `workspace/configuration` request by this many ms. */
   configurationDelayMs?: (request: number) => number;
 }
@@ -53,6 +81,18 @@ export interface Session {
   shownDocuments: ShowDocumentParams[];
   /** Every `workspace/configuration` request. */
   configurationRequests: ConfigurationParams[];
+  /** Every `window/showMessage` notification. */
+  messages: ShowMessageParams[];
+  /** Every `wirelint/status` notification. */
+  statuses: StatusParams[];
+  /** Every `workspace/applyEdit` request. */
+  appliedEdits: ApplyWorkspaceEditParams[];
+  /** Every `window/workDoneProgress/create` token, then every `$/progress` value, in order. */
+  progress: { token: ProgressToken; value: ProgressValue | 'create' }[];
+  /** How many `workspace/diagnostic/refresh` requests arrived. */
+  diagnosticRefreshes: number;
+  /** The server's answer to `initialize`. */
+  initializeResult: InitializeResult;
   /** What `workspace/configuration` answers for the `wirelint` section (mutable). */
   configuration: unknown;
   /** The next publish for `uri` not yet taken. */
@@ -67,7 +107,7 @@ export interface Session {
 const sessions: Session[] = [];
 
 export async function start(options: StartOptions = {}): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const taken = new Map<string, number>();
   const waiters: (() => void)[] = [];
@@ -78,6 +118,12 @@ export async function start(options: StartOptions = {}): Promise<Session> {
     logs: [],
     shownDocuments: [],
     configurationRequests: [],
+    messages: [],
+    statuses: [],
+    appliedEdits: [],
+    progress: [],
+    diagnosticRefreshes: 0,
+    initializeResult: { capabilities: {} },
     configuration: undefined,
     nextDiagnostics: async (uri) => {
       for (;;) {
@@ -116,6 +162,25 @@ export async function start(options: StartOptions = {}): Promise<Session> {
     return answer;
   });
   connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onNotification(ShowMessageNotification.type, (params) => {
+    session.messages.push(params);
+  });
+  connection.onNotification(StatusNotification, (params) => {
+    session.statuses.push(params);
+  });
+  connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+    session.appliedEdits.push(params);
+    return { applied: options.applyEdits ?? true };
+  });
+  connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+    session.progress.push({ token: params.token, value: 'create' });
+    connection.onProgress(WorkDoneProgress.type, params.token, (value) => {
+      session.progress.push({ token: params.token, value });
+    });
+  });
+  connection.onRequest(DiagnosticRefreshRequest.type, () => {
+    session.diagnosticRefreshes++;
+  });
   connection.onRequest(ShowDocumentRequest.type, (params) => {
     session.shownDocuments.push(params);
     return { success: true };
@@ -123,7 +188,7 @@ export async function start(options: StartOptions = {}): Promise<Session> {
   connection.listen();
   sessions.push(session);
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- still a required member of InitializeParams
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, workspaceFolders: null, rootUri: null, capabilities: options.capabilities ?? {}, initializationOptions: options.initializationOptions });
+  session.initializeResult = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, workspaceFolders: options.workspaceFolders ?? null, rootUri: null, capabilities: options.capabilities ?? {}, initializationOptions: options.initializationOptions });
   await connection.sendNotification(InitializedNotification.type, {});
   return session;
 }
@@ -162,4 +227,13 @@ export function applyAction(text: string, uri: string, action: CodeAction | unde
   const edits = editsFor(action?.edit, uri);
   if (edits.length === 0) throw new Error(`action "${action?.title ?? '(none)'}" has no edit for ${uri}`);
   return TextDocument.applyEdits(TextDocument.create(uri, 'javascript', 0, text), edits);
+}
+
+/** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs`. */
+export async function until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${String(timeoutMs)} ms`);
+    await delay(10);
+  }
 }

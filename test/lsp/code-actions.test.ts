@@ -100,4 +100,35 @@ describe('code actions', () => {
     });
     expect(await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 3 } })).toBeNull();
   });
+
+  it('inserts {/* */} disable comments among JSX children, and // ones elsewhere in a .jsx file', async () => {
+    const uri = 'file:///virtual/Status.jsx';
+    const text = [
+      "import net from 'node:net';",
+      'export function Status() {',
+      "  net.createServer((s) => s.end()).listen(8080, '0.0.0.0', 5);",
+      '  return (',
+      '    <div>',
+      "      {net.createServer((s) => s.end()).listen(8081, '0.0.0.0', 5) && 'up'}",
+      '    </div>',
+      '  );',
+      '}',
+      '',
+    ].join('\n');
+    const session = await start();
+    const { diagnostics } = await session.open(uri, text, 'javascriptreact');
+    expect(diagnostics.map((d) => d.range.start.line)).toEqual([2, 5]);
+    const disableLine = async (index: number) => {
+      const diagnostic = diagnostics[index];
+      if (diagnostic === undefined) throw new Error('no diagnostic');
+      const result = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      return ((result ?? []) as CodeAction[]).find((action) => action.title.endsWith('for this line'));
+    };
+    expect(applyAction(text, uri, await disableLine(0))).toBe(text.replace('  net.createServer', '  // eslint-disable-next-line wirelint/no-small-listen-backlog\n  net.createServer'));
+    const jsx = applyAction(text, uri, await disableLine(1));
+    expect(jsx).toBe(text.replace('      {net.', '      {/* eslint-disable-next-line wirelint/no-small-listen-backlog */}\n      {net.'));
+    // The comment works: the re-lint has only the other problem left.
+    await session.change(uri, 2, jsx);
+    expect((await session.diagnosticsFor(uri, 2)).diagnostics.map((d) => d.range.start.line)).toEqual([2]);
+  });
 });

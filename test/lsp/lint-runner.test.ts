@@ -11,7 +11,8 @@ import { LintRunner } from '../../packages/language-server/src/lint-runner';
 import type { LintPlugin } from '../../packages/language-server/src/rule-docs';
 import { ruleDocs } from '../../packages/language-server/src/rule-docs';
 import { DEFAULT_SETTINGS } from '../../packages/language-server/src/settings';
-import { disableForFileEdit, disableForLineEdit, nonOverlappingFixEdits } from '../../packages/language-server/src/text-edits';
+import { jsxChildrenQuery } from '../../packages/language-server/src/jsx-context';
+import { disableForFileEdit, disableForLineEdit, firstCodeOffset, nonOverlappingFixEdits } from '../../packages/language-server/src/text-edits';
 import { applyAction } from './client';
 
 const crashOnThrow: Rule.RuleModule = {
@@ -55,18 +56,18 @@ describe('LintRunner', () => {
     const crashes: string[] = [];
     const lint = runner(crashes);
     const text = 'var a = 1;\nthrow a;\n';
-    const first = lint.lint(text, '/virtual/a.js', DEFAULT_SETTINGS);
-    const second = lint.lint(text, '/virtual/b.js', DEFAULT_SETTINGS);
+    const first = lint.lint({ text, filePath: '/virtual/a.js', workspaceFolder: undefined }, DEFAULT_SETTINGS);
+    const second = lint.lint({ text, filePath: '/virtual/b.js', workspaceFolder: undefined }, DEFAULT_SETTINGS);
     expect(first.map((message) => [message.ruleId, message.line])).toEqual([['wirelint/prefer-let', 1]]);
     expect(second).toEqual(first);
     expect(crashes).toEqual(['wirelint/crash-on-throw']);
     // The crashing rule still runs on input where it does not throw.
-    expect(lint.lint('', '/virtual/c.js', DEFAULT_SETTINGS).map((message) => message.ruleId)).toEqual(['wirelint/crash-on-throw']);
+    expect(lint.lint({ text: '', filePath: '/virtual/c.js', workspaceFolder: undefined }, DEFAULT_SETTINGS).map((message) => message.ruleId)).toEqual(['wirelint/crash-on-throw']);
   });
 
   it('applies severity overrides and drops rules turned off', () => {
     const lint = runner([]);
-    const messages = lint.lint('var a;', '/virtual/a.js', { ...DEFAULT_SETTINGS, rules: { 'prefer-let': 'error', 'crash-on-throw': 'off' } });
+    const messages = lint.lint({ text: 'var a;', filePath: '/virtual/a.js', workspaceFolder: undefined }, { ...DEFAULT_SETTINGS, rules: { 'prefer-let': 'error', 'crash-on-throw': 'off' } });
     expect(messages.map((message) => [message.ruleId, message.severity])).toEqual([['wirelint/prefer-let', 2]]);
   });
 });
@@ -76,9 +77,9 @@ describe('source.fixAll.wirelint', () => {
     const uri = 'file:///virtual/a.js';
     const text = 'var a = 1;\nfunction f() {\n  var b = a;\n  return b;\n}\n';
     const document = TextDocument.create(uri, 'javascript', 3, text);
-    const problems = runner([]).lint(text, '/virtual/a.js', DEFAULT_SETTINGS);
+    const problems = runner([]).lint({ text, filePath: '/virtual/a.js', workspaceFolder: undefined }, DEFAULT_SETTINGS);
     const diagnostics = problems.map((problem, problemId) => toDiagnostic(problem, problemId, 3, (ruleId) => ruleDocs(plugin, ruleId)));
-    const request = { snapshot: { document, problems, diagnostics }, useDocumentChanges: false, docs: (ruleId: string) => ruleDocs(plugin, ruleId) };
+    const request = { snapshot: { document, filePath: '/virtual/a.js', problems, diagnostics }, useDocumentChanges: false, docs: (ruleId: string) => ruleDocs(plugin, ruleId) };
     const [fixAll, ...others] = buildCodeActions({ ...request, diagnostics: [], only: [FIX_ALL_KIND] });
     expect(others).toEqual([]);
     expect(fixAll?.title).toBe('Fix all auto-fixable wirelint problems');
@@ -110,6 +111,26 @@ describe('disable comments', () => {
     const document = TextDocument.create('file:///a.js', 'javascript', 1, 'if (a) {\n\t// eslint-disable-next-line\n\trun();\n}\n');
     expect(TextDocument.applyEdits(document, [disableForLineEdit(document, 2, 'wirelint/x')])).toBe(
       'if (a) {\n\t// eslint-disable-next-line\n\t// eslint-disable-next-line wirelint/x\n\trun();\n}\n',
+    );
+  });
+});
+
+describe('disable comments among JSX children', () => {
+  const text = 'const a = (\n  <ul>\n    text\n    <li>{value}</li>\n    {items.map((item) => (\n      <li key={item} />\n    ))}\n  </ul>\n);\n';
+  const inChildren = jsxChildrenQuery(tsParser, text, '/virtual/a.jsx');
+  const document = TextDocument.create('file:///virtual/a.jsx', 'javascriptreact', 1, text);
+  const at = (line: number) => inChildren(firstCodeOffset(document, line));
+
+  it('tells JSX children from code, attributes and expression containers', () => {
+    // `const`, `<ul>`, JSX text, a child element, a child expression, an element inside it, `</ul>`.
+    expect([0, 1, 2, 3, 4, 5, 7].map(at)).toEqual([false, false, true, true, true, false, false]);
+    expect(jsxChildrenQuery(tsParser, 'const = ;', '/virtual/b.jsx')(0)).toBe(false);
+  });
+
+  it('merges into an existing {/* eslint-disable-next-line */} comment', () => {
+    const withComment = TextDocument.create('file:///a.jsx', 'javascriptreact', 1, '<ul>\n  {/* eslint-disable-next-line a -- why */}\n  <li />\n</ul>;\n');
+    expect(TextDocument.applyEdits(withComment, [disableForLineEdit(withComment, 2, 'wirelint/x', 'jsx-children')])).toBe(
+      '<ul>\n  {/* eslint-disable-next-line a, wirelint/x -- why */}\n  <li />\n</ul>;\n',
     );
   });
 });

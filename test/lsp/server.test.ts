@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DidCloseTextDocumentNotification, ExitNotification, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 
-import { start, stopAll } from './client';
+import { start, stopAll, until } from './client';
 
 const URI = 'file:///virtual/server.js';
 const BUGGY = "const net = require('node:net');\nnet.createServer((s) => s.end()).listen(8080, '0.0.0.0', 5);\n";
@@ -41,11 +41,11 @@ describe('language server over stdio', () => {
     expect(await session.nextDiagnostics(URI)).toEqual({ uri: URI, diagnostics: [] });
   });
 
-  it('turns a syntax error into one error diagnostic instead of crashing', async () => {
+  it('turns a syntax error into one error diagnostic at the offending token instead of crashing', async () => {
     const session = await start();
     const published = await session.open('file:///virtual/broken.ts', 'const = ;', 'typescript');
     expect(published.diagnostics).toEqual([
-      { source: 'wirelint', severity: 1, message: 'Parsing error: Variable declaration expected.', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } } },
+      { source: 'wirelint', severity: 1, message: 'Parsing error: Variable declaration expected.', range: { start: { line: 0, character: 6 }, end: { line: 0, character: 7 } } },
     ]);
   });
 
@@ -68,5 +68,14 @@ describe('language server over stdio', () => {
     await session.connection.sendRequest(ShutdownRequest.type);
     await session.connection.sendNotification(ExitNotification.type);
     expect(await exited).toBe(0);
+    // Gone, not a zombie or a detached child: signalling the pid fails.
+    const pid = session.child.pid ?? -1;
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+
+  it('announces that it is ready with wirelint/status', async () => {
+    const session = await start();
+    await until(() => session.statuses.length > 0);
+    expect(session.statuses).toEqual([{ state: 'ready' }]);
   });
 });

@@ -2,10 +2,11 @@ import type { Linter } from 'eslint';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 
-import { COMMANDS } from './commands';
 import { isDiagnosticData } from './diagnostics';
 import type { LintSnapshot } from './fix-store';
+import { COMMANDS } from './protocol';
 import type { RuleDocs } from './rule-docs';
+import type { CommentContext } from './text-edits';
 import { disableForFileEdit, disableForLineEdit, fixToTextEdit, nonOverlappingFixEdits } from './text-edits';
 
 /** vscode-eslint's kind, so `editor.codeActionsOnSave: { "source.fixAll.wirelint": "explicit" }` works. */
@@ -21,6 +22,8 @@ export interface CodeActionRequest {
   /** Whether the client takes versioned `documentChanges` (then it rejects the edit if the document moved on). */
   useDocumentChanges: boolean;
   docs: (ruleId: string) => RuleDocs;
+  /** Which kind of disable comment fits a line of the snapshot (`code` when omitted). */
+  commentContext?: (line: number) => CommentContext;
 }
 
 interface Problem {
@@ -33,9 +36,14 @@ function wants(kind: string, only: readonly string[] | undefined): boolean {
   return only === undefined || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
+/** Edits to the snapshot's document; versioned when the client takes it (then it rejects them if the document moved on). */
+function versionedEdit(snapshot: LintSnapshot, edits: TextEdit[], useDocumentChanges: boolean): WorkspaceEdit {
+  const { uri, version } = snapshot.document;
+  return useDocumentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
+}
+
 function workspaceEdit(request: CodeActionRequest, edits: TextEdit[]): WorkspaceEdit {
-  const { uri, version } = request.snapshot.document;
-  return request.useDocumentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
+  return versionedEdit(request.snapshot, edits, request.useDocumentChanges);
 }
 
 /** The request's diagnostics that are this snapshot's problems (right version, right rule). */
@@ -75,11 +83,12 @@ function fixActions(request: CodeActionRequest, { diagnostic, ruleId, message }:
 }
 
 function disableForLineAction(request: CodeActionRequest, { diagnostic, ruleId }: Problem): CodeAction {
+  const { line } = diagnostic.range.start;
   return {
     title: `Disable ${ruleId} for this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: workspaceEdit(request, [disableForLineEdit(request.snapshot.document, diagnostic.range.start.line, ruleId)]),
+    edit: workspaceEdit(request, [disableForLineEdit(request.snapshot.document, line, ruleId, request.commentContext?.(line))]),
   };
 }
 
@@ -97,11 +106,18 @@ function showDocumentationAction(ruleId: string, url: string): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, command: { title, command: COMMANDS.showDocumentation, arguments: [url] } };
 }
 
+/** The edit applying every autofix of a snapshot in one pass, and how many; none when nothing is fixable. */
+export function fixAllEdit(snapshot: LintSnapshot, useDocumentChanges: boolean): { edit: WorkspaceEdit; fixes: number } | undefined {
+  const fixes = snapshot.problems.flatMap((problem) => (problem.fix === undefined ? [] : [problem.fix]));
+  if (fixes.length === 0) return undefined;
+  const edits = nonOverlappingFixEdits(snapshot.document, fixes);
+  return { edit: versionedEdit(snapshot, edits, useDocumentChanges), fixes: edits.length };
+}
+
 /** One source action applying every autofix of the snapshot in one pass; none when nothing is fixable. */
 function fixAllAction(request: CodeActionRequest): CodeAction | undefined {
-  const fixes = request.snapshot.problems.flatMap((problem) => (problem.fix === undefined ? [] : [problem.fix]));
-  if (fixes.length === 0) return undefined;
-  return { title: 'Fix all auto-fixable wirelint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(request, nonOverlappingFixEdits(request.snapshot.document, fixes)) };
+  const fixAll = fixAllEdit(request.snapshot, request.useDocumentChanges);
+  return fixAll === undefined ? undefined : { title: 'Fix all auto-fixable wirelint problems', kind: FIX_ALL_KIND, edit: fixAll.edit };
 }
 
 /**

@@ -42,3 +42,20 @@ export function toDiagnostic(message: Linter.LintMessage, problemId: number, ver
     ...(data === undefined ? {} : { data }),
   };
 }
+
+/** The one diagnostic of a file that is not linted because it is over `wirelint.maxFileSizeKb`. */
+export function oversizeDiagnostic(sizeBytes: number, maxFileSizeKb: number): Diagnostic {
+  const sizeKb = sizeBytes / 1024;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'wirelint',
+    message: `wirelint skipped this file: it is ${String(Math.ceil(sizeKb))} KiB, over the wirelint.maxFileSizeKb limit of ${String(maxFileSizeKb)} KiB.`,
+  };
+}
+
+/** Whether a text is over the `wirelint.maxFileSizeKb` limit; its size in bytes either way. */
+export function textSize(text: string, maxFileSizeKb: number): { bytes: number; over: boolean } {
+  const bytes = Buffer.byteLength(text);
+  return { bytes, over: bytes / 1024 > maxFileSizeKb };
+}

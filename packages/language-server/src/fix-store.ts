@@ -6,6 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export interface LintSnapshot {
   /** A frozen copy of the document as linted: fixes' offsets refer to this text. */
   document: TextDocument;
+  /** The path the text was linted as. */
+  filePath: string;
   /** Indexed by the diagnostics' `data.problemId`. */
   problems: readonly Linter.LintMessage[];
   diagnostics: readonly Diagnostic[];
@@ -23,6 +25,11 @@ export class FixStore {
   get(uri: string, version: number): LintSnapshot | undefined {
     const snapshot = this.snapshots.get(uri);
     return snapshot?.document.version === version ? snapshot : undefined;
+  }
+
+  /** The last snapshot for `uri`, whatever its version. */
+  latest(uri: string): LintSnapshot | undefined {
+    return this.snapshots.get(uri);
   }
 
   delete(uri: string): void {

@@ -7,7 +7,7 @@ export const RULE_PREFIX = 'wirelint/';
 export const LINTED_EXTENSIONS: ReadonlySet<string> = new Set(['.js', '.cjs', '.mjs', '.jsx', '.ts', '.cts', '.mts', '.tsx']);
 const LINTED_FILES = [`**/*.{${[...LINTED_EXTENSIONS].map((extension) => extension.slice(1)).join(',')}}`];
 
-type RuleEntry = RuleSeverity | [RuleSeverity, ...unknown[]];
+export type RuleEntry = RuleSeverity | [RuleSeverity, ...unknown[]];
 
 /** The rule entries of a preset (its config objects' `rules`, merged in order). */
 function presetRules(plugin: LintPlugin, preset: string): Record<string, RuleEntry> {
@@ -55,17 +55,27 @@ export function resolveRules(plugin: LintPlugin, settings: WirelintSettings): Re
   return rules;
 }
 
+/** How a file is parsed: with types (the project service, rooted at a workspace folder) or without. */
+export interface ParsingOptions {
+  parser: Linter.Parser;
+  /** Set for type-aware parsing: typescript-eslint's `tsconfigRootDir`. */
+  tsconfigRootDir: string | undefined;
+}
+
 /**
  * The flat config for one file: typescript-eslint's parser (JSX on for `.jsx`/`.tsx`), the given
  * rules, and no reports about disable comments (a project's comments for other plugins' rules, or
  * for a rule left out of this run, are not wirelint's business).
  */
-export function buildLintConfig(plugin: LintPlugin, parser: Linter.Parser, rules: Readonly<Record<string, RuleEntry>>, filePath: string): Linter.Config[] {
+export function buildLintConfig(plugin: LintPlugin, parsing: ParsingOptions, rules: Readonly<Record<string, RuleEntry>>, filePath: string): Linter.Config[] {
+  const jsx = /\.[jt]sx$/.test(filePath);
+  const parserOptions: Linter.ParserOptions =
+    parsing.tsconfigRootDir === undefined ? { ecmaFeatures: { jsx } } : { ecmaFeatures: { jsx }, projectService: true, tsconfigRootDir: parsing.tsconfigRootDir };
   return [
     {
       files: LINTED_FILES,
       plugins: { wirelint: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-      languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) } } },
+      languageOptions: { parser: parsing.parser, parserOptions },
       linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
       rules,
     },

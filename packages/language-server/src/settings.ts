@@ -2,9 +2,19 @@ import type { Connection } from 'vscode-languageserver';
 
 export type PresetName = 'recommended' | 'strict' | 'all';
 export type RuleSeverity = 'off' | 'warn' | 'error';
+/** When open documents are linted: as they change, or only when opened and saved. */
+export type RunMode = 'onType' | 'onSave';
 
 /** The `wirelint` settings section, after validation and defaults. */
 export interface WirelintSettings {
+  /** `false`: no linting, and the document's diagnostics are cleared. */
+  enable: boolean;
+  /** `onType` lints after each change (debounced); `onSave` on open and save only. */
+  run: RunMode;
+  /** Parse with typescript-eslint's project service, so rules see types where a tsconfig covers the file. */
+  typeAware: boolean;
+  /** Lint with the workspace's own `eslint.config.*` instead of the preset (trusted workspaces only). */
+  useProjectEslintConfig: boolean;
   /** The plugin preset the rules come from. */
   config: PresetName;
   /** Severity overrides by rule name, with or without the `wirelint/` prefix. */
@@ -15,9 +25,20 @@ export interface WirelintSettings {
   maxFileSizeKb: number;
 }
 
-export const DEFAULT_SETTINGS: WirelintSettings = { config: 'recommended', rules: {}, defaultTimeoutMs: undefined, maxFileSizeKb: 1024 };
+export const DEFAULT_SETTINGS: WirelintSettings = {
+  enable: true,
+  run: 'onType',
+  typeAware: false,
+  useProjectEslintConfig: false,
+  config: 'recommended',
+  rules: {},
+  defaultTimeoutMs: undefined,
+  maxFileSizeKb: 1024,
+};
 
 const PRESETS = new Set<unknown>(['recommended', 'strict', 'all']);
+const RUN_MODES = new Set<unknown>(['onType', 'onSave']);
+const BOOLEAN_KEYS = ['enable', 'typeAware', 'useProjectEslintConfig'] as const;
 const SEVERITIES: Readonly<Record<string, RuleSeverity>> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
 
 export interface ParsedSettings {
@@ -43,7 +64,17 @@ export function parseSettings(raw: unknown, base: WirelintSettings = DEFAULT_SET
   if (raw === undefined || raw === null) return { settings: base, problems };
   if (!isRecord(raw)) return { settings: base, problems: ['wirelint: settings must be an object'] };
   const settings = { ...base, rules: { ...base.rules } };
-  const { config, rules, defaultTimeoutMs, maxFileSizeKb } = raw;
+  const { run, config, rules, defaultTimeoutMs, maxFileSizeKb } = raw;
+  for (const key of BOOLEAN_KEYS) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'boolean') settings[key] = value;
+    else problems.push(`wirelint.${key}: expected true or false, got ${JSON.stringify(value)}`);
+  }
+  if (run !== undefined && run !== null) {
+    if (RUN_MODES.has(run)) settings.run = run as RunMode;
+    else problems.push(`wirelint.run: expected onType or onSave, got ${JSON.stringify(run)}`);
+  }
   if (config !== undefined && config !== null) {
     if (PRESETS.has(config)) settings.config = config as PresetName;
     else problems.push(`wirelint.config: expected recommended, strict or all, got ${JSON.stringify(config)}`);

@@ -33,15 +33,20 @@ function eol(document: TextDocument): string {
 }
 
 const NEXT_LINE_DIRECTIVE = /^(\s*\/\/\s*eslint-disable-next-line\s+)(.*?)(\s+--.*)?$/;
+const JSX_NEXT_LINE_DIRECTIVE = /^(\s*\{\s*\/\*\s*eslint-disable-next-line\s+)(.*?)(\s+--.*?)?(\s*\*\/\s*\})\s*$/;
+
+/** Where a disable comment goes: among JavaScript code, or among a JSX element's children. */
+export type CommentContext = 'code' | 'jsx-children';
 
 /**
- * Disables `ruleId` on `line`: adds the rule to an `eslint-disable-next-line` line comment just
- * above, or inserts one with the line's indentation.
+ * Disables `ruleId` on `line`: adds the rule to an `eslint-disable-next-line` comment just
+ * above, or inserts one with the line's indentation. Among JSX children the comment is
+ * `{/* … *\/}`: a `//` there would be rendered as text.
  */
-export function disableForLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+export function disableForLineEdit(document: TextDocument, line: number, ruleId: string, context: CommentContext = 'code'): TextEdit {
   if (line > 0) {
     const previous = lineText(document, line - 1);
-    const match = NEXT_LINE_DIRECTIVE.exec(previous);
+    const match = (context === 'jsx-children' ? JSX_NEXT_LINE_DIRECTIVE : NEXT_LINE_DIRECTIVE).exec(previous);
     if (match?.[1] !== undefined && match[2] !== undefined && match[2].trim() !== '') {
       const at = { line: line - 1, character: match[1].length + match[2].length };
       return { range: { start: at, end: at }, newText: `, ${ruleId}` };
@@ -49,7 +54,14 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   }
   const indentation = /^\s*/.exec(lineText(document, line))?.[0] ?? '';
   const at = { line, character: 0 };
-  return { range: { start: at, end: at }, newText: `${indentation}// eslint-disable-next-line ${ruleId}${eol(document)}` };
+  const comment = context === 'jsx-children' ? `{/* eslint-disable-next-line ${ruleId} */}` : `// eslint-disable-next-line ${ruleId}`;
+  return { range: { start: at, end: at }, newText: `${indentation}${comment}${eol(document)}` };
+}
+
+/** The offset of the first non-blank character of `line` (where a disable comment applies). */
+export function firstCodeOffset(document: TextDocument, line: number): number {
+  const indentation = /^\s*/.exec(lineText(document, line))?.[0] ?? '';
+  return document.offsetAt({ line, character: indentation.length });
 }
 
 /** Disables `ruleId` for the whole file with a block comment on the first line (after a shebang). */
