@@ -8,6 +8,10 @@ export type CliPreset = (typeof CLI_PRESETS)[number];
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** What runs the rules: ESLint (the CLI's own) or the oxlint the user installed. */
+export const ENGINES = ['eslint', 'oxlint'] as const;
+export type Engine = (typeof ENGINES)[number];
+
 /** ESLint's `concurrency` option: worker threads, chosen by ESLint, or none. */
 export type Concurrency = number | 'auto' | 'off';
 
@@ -17,6 +21,7 @@ export interface CliOptions {
   paths: string[];
   /** Lint with the project's own ESLint config instead of a wirelint preset. */
   useEslintConfig: boolean;
+  engine: Engine;
   preset: CliPreset;
   typeAware: boolean;
   format: OutputFormat;
@@ -39,6 +44,7 @@ export type ParsedCommandLine = { kind: 'help' } | { kind: 'version' } | { kind:
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'use-eslint-config': { type: 'boolean' },
+  engine: { type: 'string' },
   'type-aware': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   fix: { type: 'boolean' },
@@ -69,6 +75,8 @@ Rules:
       --type-aware           Use type information from the nearest tsconfig.json (slower,
                              more precise); files no tsconfig includes are linted without it
       --use-eslint-config    Lint with the project's eslint.config.* instead of a preset
+      --engine <name>        eslint (default) or oxlint: run the preset's rules inside the
+                             oxlint installed in the project (faster; no --type-aware)
 
 Output:
   -f, --format <name>        stylish (default), json (ESLint's JSON) or sarif (SARIF 2.1.0)
@@ -113,6 +121,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (useEslintConfig && values['type-aware'] !== undefined) {
     throw new UsageError('--type-aware cannot be combined with --use-eslint-config (the project config decides the parser)');
   }
+  const engine = oneOf('--engine', values.engine ?? 'eslint', ENGINES);
+  if (engine === 'oxlint') rejectWithOxlint(values);
   const outputFile = values['output-file'];
   if (outputFile?.trim() === '') throw new UsageError('--output-file needs a file name');
   const cacheLocation = values['cache-location'];
@@ -123,6 +133,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     options: {
       paths: positionals.length > 0 ? positionals : ['.'],
       useEslintConfig,
+      engine,
       preset: oneOf('--config', values.config ?? 'recommended', CLI_PRESETS),
       typeAware: values['type-aware'] === true,
       format: oneOf('--format', values.format ?? 'stylish', OUTPUT_FORMATS),
@@ -137,6 +148,21 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       debug: values.debug === true,
     },
   };
+}
+
+/** Options that need ESLint. */
+function rejectWithOxlint(values: { 'type-aware'?: boolean; 'use-eslint-config'?: boolean; cache?: boolean; 'cache-location'?: string }): void {
+  if (values['type-aware'] === true) {
+    throw new UsageError(
+      "--type-aware cannot be combined with --engine oxlint: oxlint gives JS plugins no TypeScript program, so wirelint's rules run without types there (use the default engine for --type-aware)",
+    );
+  }
+  if (values['use-eslint-config'] === true) {
+    throw new UsageError('--use-eslint-config cannot be combined with --engine oxlint (oxlint does not load eslint.config.*; it runs a wirelint preset)');
+  }
+  if (values.cache === true || values['cache-location'] !== undefined) {
+    throw new UsageError('--cache cannot be combined with --engine oxlint (oxlint keeps no cache of results)');
+  }
 }
 
 /** `--max-warnings -1` → `--max-warnings=-1`, which `parseArgs` accepts. */

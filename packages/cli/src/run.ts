@@ -6,6 +6,7 @@ import { ESLint } from 'eslint';
 
 import { type CliOptions, HELP_TEXT, parseCommandLine } from './args';
 import { createEslint, DEFAULT_CACHE_LOCATION, type LintSettings } from './eslint-options';
+import { lintWithOxlint } from './engines/oxlint/run';
 import { ExitCode, UsageError } from './exit-codes';
 import { formatResults } from './formatters';
 import { defaultIgnoreSpecs } from './ignores';
@@ -84,11 +85,19 @@ async function lint(options: CliOptions, cwd: string, io: CliIo): Promise<number
     concurrency: options.concurrency,
     ignore: options.ignore,
   };
-  const eslint = await createEslint(settings);
+  const withOxlint = options.engine === 'oxlint';
+  // With oxlint, ESLint only formats: it needs no worker threads.
+  const eslint = await createEslint(withOxlint ? { ...settings, concurrency: 'off' } : settings);
   if (options.useEslintConfig) await requireEslintConfig(eslint, targets, cwd);
 
-  let results = targets.length > 0 ? await eslint.lintFiles(targets) : [];
-  if (options.fix) await ESLint.outputFixes(results);
+  let results: ESLint.LintResult[];
+  if (withOxlint) {
+    const { preset, fix, ignore, concurrency } = options;
+    results = await lintWithOxlint({ cwd, targets, preset, fix, ignore, concurrency });
+  } else {
+    results = targets.length > 0 ? await eslint.lintFiles(targets) : [];
+    if (options.fix) await ESLint.outputFixes(results);
+  }
   if (!options.useEslintConfig) results = keepWirelintResults(results);
 
   for (const target of targets) {
