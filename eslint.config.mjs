@@ -15,7 +15,7 @@ export default tseslint.config(
       'packages/eslint-plugin/tests/fixtures/**',
       'examples/**',
       'test/fixtures/**',
-      'test/e2e/**',
+      'test/e2e/workspace/**',
       'coverage/**',
     ],
   },
