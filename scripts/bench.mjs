@@ -1,98 +1,283 @@
-// `npm run bench`: what the wirelint rules add to ESLint's own cost, as ratios measured in one
-// run (medians of several rounds, interleaved so machine noise hits every configuration alike).
-// Corpus: examples/ plus a fixed set of JavaScript files from this repository's node_modules.
-// Options: --rounds N (default 5), --per-rule (also time each rule alone), --files N (cap).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// `npm run bench`: what wirelint costs on real network-client code (the pinned corpus of
+// scripts/lib/corpus.mjs), as ratios to ESLint's own parsing measured in the same run.
+// Every run of every configuration is a fresh child process (scripts/lib/bench-worker.mjs):
+// cold alike, and its peak RSS is its own. Rounds are interleaved, in a rotating order, so that
+// noise from a shared machine hits every configuration alike; figures are medians.
+//
+//   node scripts/bench.mjs [--rounds N] [--quick] [--only id,id] [--skip-lsp]
+//
+// --rounds N   runs per configuration (default 5)
+// --quick      smoke run: one round over a sample of the corpus, no language-server bench
+// --only       configuration ids (see scripts/lib/bench-configurations.mjs)
+// --skip-lsp   leave out the language-server latencies
+// Writes <cache>/bench/report-<time>.json, latest.json and findings/<configuration>.txt.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { CONFIGURATIONS } from './lib/bench-configurations.mjs';
+import {
+  formatMb,
+  formatMs,
+  formatPercent,
+  formatRatio,
+  machine,
+  markdownTable,
+  median,
+  oxlintFindings,
+  TARGETS,
+  verdict,
+} from './lib/bench-report.mjs';
+import { clearResults, prepareWorkspace } from './lib/bench-workspace.mjs';
+import { cacheRoot, ensureCorpus } from './lib/corpus.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const plugin = createRequire(import.meta.url)(path.join(root, 'packages/eslint-plugin/dist/index.js'));
+const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const workerFile = path.join(repoRoot, 'scripts', 'lib', 'bench-worker.mjs');
+
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '5' }, 'per-rule': { type: 'boolean', default: false }, files: { type: 'string', default: '1500' } },
+  options: {
+    rounds: { type: 'string', default: '5' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'skip-lsp': { type: 'boolean', default: false },
+  },
 });
-const rounds = Number(values.rounds);
-
-const CORPUS_PACKAGES = ['eslint/lib', 'vite/dist/node', 'vitest/dist', 'vscode-jsonrpc/lib', 'vscode-languageserver/lib', 'esbuild/lib', 'espree', 'ajv/lib'];
-const EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.ts']);
-
-function collect(dir, out) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'node_modules') collect(full, out);
-    else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name)) && !entry.name.endsWith('.d.ts') && statSync(full).size < 500_000) out.push(full);
+const rounds = values.quick ? 1 : Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got "${values.rounds}"`);
+const onlyIds = values.only?.split(',').map((id) => id.trim());
+for (const id of onlyIds ?? []) {
+  if (!CONFIGURATIONS.some((configuration) => configuration.id === id)) {
+    throw new Error(`unknown configuration "${id}"; known: ${CONFIGURATIONS.map((configuration) => configuration.id).join(', ')}`);
   }
 }
+const configurations = CONFIGURATIONS.filter(({ id }) => onlyIds === undefined || onlyIds.includes(id));
 
-const files = [];
-collect(path.join(root, 'examples'), files);
-for (const name of CORPUS_PACKAGES) collect(path.join(root, 'node_modules', name), files);
-const corpus = files.slice(0, Number(values.files)).map((file) => ({
-  // ESLint ignores node_modules: lint under stand-in names.
-  filename: path.join(root, 'bench', path.relative(root, file).replaceAll('node_modules', 'nm')),
-  code: readFileSync(file, 'utf8'),
-}));
-const lines = corpus.reduce((sum, { code }) => sum + code.split('\n').length, 0);
+const log = (message) => console.error(`bench: ${message}`);
+const corpus = await ensureCorpus({ log });
+// --quick: every 8th file of every package, so the sample still spans all of them.
+const packages = values.quick ? corpus.packages.map((pkg) => ({ ...pkg, files: pkg.files.filter((_, index) => index % 8 === 0) })) : corpus.packages;
+const workDir = path.join(cacheRoot(), 'bench');
+const { job, jobFile } = prepareWorkspace({ workDir, repoRoot, packages });
+const resultsDir = path.join(workDir, 'results');
+clearResults(resultsDir);
+const lines = job.files.reduce((sum, file) => sum + readFileSync(file, 'utf8').split('\n').length, 0);
+const host = machine();
 
-const linter = new Linter({ configType: 'flat', cwd: root });
-const base = {
-  files: ['**/*'],
-  languageOptions: { parser: tsParser },
-  linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
-  plugins: { wirelint: plugin },
-};
-const allRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`wirelint/${name}`, 'error']));
-// A rule that listens to nothing: what ESLint's traversal costs once any rule is on, so that
-// per-rule figures can be read against it rather than against no traversal at all.
-base.plugins = { ...base.plugins, bench: { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) } } } };
-const configurations = { 'parse only (no rules)': {}, 'one no-op rule': { 'bench/noop': 'error' }, 'all wirelint rules': allRules };
-if (values['per-rule']) for (const name of Object.keys(plugin.rules)) configurations[name] = { [`wirelint/${name}`]: 'error' };
+console.log(`corpus: ${packages.length} packages, ${job.files.length.toLocaleString('en')} files, ${lines.toLocaleString('en')} lines (${corpus.root})`);
+console.log(`machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGb} GB, Node ${host.node}, ${host.platform}, load average ${host.loadAverage.toFixed(1)} at start`);
+console.log(`rounds: ${rounds}, each configuration in a fresh process per run, interleaved in rotating order\n`);
 
-function lintAll(rules) {
-  const config = [{ ...base, rules }];
-  let findings = 0;
-  const start = performance.now();
-  for (const { filename, code } of corpus) findings += linter.verify(code, config, { filename }).filter((m) => m.ruleId !== null).length;
-  return { ms: performance.now() - start, findings };
+/** Runs one configuration once in a child process. */
+function runOnce(configuration, round) {
+  const resultFile = path.join(resultsDir, `${configuration.id}-${round}.json`);
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [workerFile, jobFile, configuration.id, resultFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - start;
+      // oxlint exits 1 when it reports errors; an ESLint worker exits 0 unless it crashed.
+      const expected = configuration.host === 'oxlint' ? code === 0 || code === 1 : code === 0;
+      if (!expected || !existsSync(resultFile)) {
+        reject(new Error(`${configuration.id} (round ${round}) exited with ${code}:\n${Buffer.concat(stderr).toString()}`));
+        return;
+      }
+      const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+      if (configuration.host === 'oxlint') result.findings = oxlintFindings(Buffer.concat(stdout).toString(), job.treeRoot);
+      resolve({ ...result, wallMs });
+    });
+  });
 }
 
-const median = (numbers) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-console.log(`corpus: ${corpus.length} files, ${lines.toLocaleString('en')} lines · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · Node ${process.version}`);
-console.log(`rounds: ${rounds} (plus one warm-up), configurations interleaved\n`);
-for (const rules of Object.values(configurations)) lintAll(rules); // warm-up: JIT, caches, file reads
-
-const times = Object.fromEntries(Object.keys(configurations).map((name) => [name, []]));
-const findings = {};
+if (!values.quick) {
+  log('warm-up run (file cache), not measured');
+  await runOnce(CONFIGURATIONS[0], 'warm-up');
+}
+/** @type {Record<string, { wallMs: number, lintMs?: number, maxRssKb: number, findings: string[], parseErrors?: number, ruleMs?: Record<string, number> }[]>} */
+const runs = Object.fromEntries(configurations.map(({ id }) => [id, []]));
 for (let round = 0; round < rounds; round += 1) {
-  for (const [name, rules] of Object.entries(configurations)) {
-    const result = lintAll(rules);
-    times[name].push(result.ms);
-    findings[name] = result.findings;
+  const order = configurations.map((_, index) => configurations[(index + round) % configurations.length]);
+  for (const configuration of order) {
+    const result = await runOnce(configuration, round);
+    runs[configuration.id].push(result);
+    log(`round ${round + 1}/${rounds} ${configuration.id}: ${formatMs(result.lintMs ?? result.wallMs)} ms, ${result.findings.length} findings`);
   }
 }
 
-const baseline = median(times['parse only (no rules)']);
-console.log('| configuration | median ms | ratio to parse only | findings |');
-console.log('| --- | ---: | ---: | ---: |');
-for (const name of Object.keys(configurations)) {
-  const ms = median(times[name]);
-  console.log(`| ${name} | ${ms.toFixed(0)} | ${(ms / baseline).toFixed(3)} | ${findings[name]} |`);
+// ---- figures -------------------------------------------------------------------------------
+const medianOf = (list, key) => median(list.map((run) => run[key] ?? Number.NaN));
+const figures = Object.fromEntries(
+  Object.entries(runs).map(([id, list]) => [
+    id,
+    {
+      lintMs: medianOf(list, 'lintMs'),
+      lintCpuMs: medianOf(list, 'lintCpuMs'),
+      wallMs: medianOf(list, 'wallMs'),
+      processCpuMs: medianOf(list, 'processCpuMs'),
+      maxRssKb: medianOf(list, 'maxRssKb'),
+      findings: list[0].findings,
+      parseErrors: list[0].parseErrors,
+      // Findings are deterministic: a run that differs from the first means a rule depends on
+      // state it must not keep.
+      stable: list.every((run) => run.findings.join('\n') === list[0].findings.join('\n')),
+    },
+  ]),
+);
+const figure = (id, key) => figures[id]?.[key] ?? Number.NaN;
+/** ESLint configurations compare their lintFiles() calls; oxlint, a whole process, compares whole processes. */
+/**
+ * The median over rounds of each round's own ratio: the two runs of a round ran minutes apart
+ * at most, so a load change on the shared machine between rounds cancels out.
+ */
+function pairedRatio(id, baseline, key, baselineKey = key) {
+  const pairs = (runs[id] ?? []).map((run, round) => (run[key] ?? Number.NaN) / (runs[baseline]?.[round]?.[baselineKey] ?? Number.NaN));
+  return median(pairs);
+}
+/** ESLint configurations compare their lintFiles() calls; oxlint, a whole process, compares whole processes. */
+const ratio = (id, baseline) => ({ cpu: pairedRatio(id, baseline, 'lintCpuMs'), wall: pairedRatio(id, baseline, 'lintMs') });
+const ratios = {
+  untyped: ratio('untyped-wirelint', 'untyped-parse'),
+  typedParse: ratio('typed-parse', 'untyped-parse'),
+  typed: ratio('typed-wirelint', 'typed-parse'),
+  oxlint: { cpu: pairedRatio('oxlint-wirelint', 'untyped-parse', 'processCpuMs'), wall: pairedRatio('oxlint-wirelint', 'untyped-parse', 'wallMs') },
+  typedRss: pairedRatio('typed-wirelint', 'typed-parse', 'maxRssKb'),
+};
+
+const ruleIds = Object.keys(runs['untyped-wirelint-stats']?.[0]?.ruleMs ?? {}).sort();
+const perRule = ruleIds.map((ruleId) => {
+  const ms = median(runs['untyped-wirelint-stats'].map((run) => run.ruleMs?.[ruleId] ?? 0));
+  const shares = runs['untyped-wirelint-stats'].map((run, round) => (run.ruleMs?.[ruleId] ?? 0) / (runs['untyped-parse']?.[round]?.lintMs ?? Number.NaN));
+  return { ruleId, ms, share: median(shares) };
+});
+
+// ---- tables --------------------------------------------------------------------------------
+// Targets are judged on CPU time: the bench machine is shared, and a configuration's own CPU
+// time is what it costs; wall-time ratios are printed beside them. oxlint is judged on wall
+// time, as issue 11 states its target (it uses every core; its CPU ratio is shown too).
+const mainRows = [
+  ['untyped-parse', undefined, undefined, 'cpu'],
+  ['untyped-wirelint', ratios.untyped, TARGETS.untypedRatio, 'cpu'],
+  ['typed-parse', ratios.typedParse, undefined, 'cpu'],
+  ['typed-wirelint', ratios.typed, TARGETS.typedRatio, 'cpu'],
+  ['oxlint-wirelint', ratios.oxlint, TARGETS.oxlintToEslintParse, 'wall'],
+]
+  .filter(([id]) => figures[id] !== undefined)
+  .map(([id, pair, target, judgedOn]) => {
+    const { label } = CONFIGURATIONS.find((candidate) => candidate.id === id);
+    return [
+      label,
+      formatMs(figure(id, 'lintMs')),
+      formatMs(figure(id, 'lintCpuMs')),
+      formatMs(figure(id, 'wallMs')),
+      formatMs(figure(id, 'processCpuMs')),
+      pair === undefined ? 'baseline' : formatRatio(pair.cpu),
+      pair === undefined ? '' : formatRatio(pair.wall),
+      target === undefined ? '' : `≤ ${target}x (${judgedOn})`,
+      target === undefined ? '' : verdict(pair[judgedOn], target),
+      formatMb(figure(id, 'maxRssKb')),
+      String(figures[id].findings.length),
+    ];
+  });
+console.log(
+  markdownTable(
+    ['configuration', 'lint wall ms', 'lint CPU ms', 'process wall ms', 'process CPU ms', 'ratio (CPU)', 'ratio (wall)', 'target', 'result', 'peak RSS MB', 'findings'],
+    mainRows,
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'r', 'r'],
+  ),
+);
+console.log(
+  [
+    '',
+    'lint: the lintFiles() call; process: child process start to exit. Ratios: ESLint + wirelint to the same',
+    'parse-only mode; typed parse only to untyped parse only; oxlint (whole process) to the ESLint parse-only process.',
+  ].join('\n'),
+);
+if (figures['typed-wirelint'] !== undefined && figures['typed-parse'] !== undefined) {
+  console.log(`peak RSS typed + wirelint vs typed parse only: ${formatRatio(ratios.typedRss)} (target ≤ ${TARGETS.typedRssRatio}x: ${verdict(ratios.typedRss, TARGETS.typedRssRatio)})`);
+}
+
+const checks = [];
+const sameFindings = (a, b) => figures[a] !== undefined && figures[b] !== undefined ? figures[a].findings.join('\n') === figures[b].findings.join('\n') : undefined;
+const hostsAgree = sameFindings('untyped-wirelint', 'oxlint-wirelint');
+if (hostsAgree !== undefined) checks.push(`oxlint and ESLint (untyped) findings identical: ${hostsAgree ? 'yes' : 'NO'}`);
+for (const [id, figure] of Object.entries(figures)) {
+  if (!figure.stable) checks.push(`${id}: findings differ between runs (rule state leaks across runs)`);
+  if (figure.parseErrors !== undefined && figure.parseErrors > 0) checks.push(`${id}: ${figure.parseErrors} files did not parse`);
+}
+if (checks.length > 0) console.log(checks.join('\n'));
+
+if (perRule.length > 0) {
+  console.log(`\nPer-rule cost (ESLint stats: listener time per rule, median of ${rounds}), as a share of untyped parse-only lint time:\n`);
+  console.log(
+    markdownTable(
+      ['rule', 'ms', 'share', `target ≤ ${TARGETS.ruleShare * 100} %`],
+      perRule.map(({ ruleId, ms, share }) => [ruleId, ms.toFixed(1), formatPercent(share), verdict(share, TARGETS.ruleShare)]),
+      ['l', 'r', 'r', 'l'],
+    ),
+  );
+  const total = perRule.reduce((sum, { ms }) => sum + ms, 0);
+  console.log(`\nall rules' listeners together: ${total.toFixed(0)} ms (${formatPercent(perRule.reduce((sum, { share }) => sum + share, 0))})`);
+}
+
+// ---- language server -------------------------------------------------------------------------
+let lsp;
+const lspBench = path.join(repoRoot, 'scripts', 'bench-lsp.mjs');
+if (values.quick || values['skip-lsp']) {
+  console.log('\nlanguage server: skipped (--quick or --skip-lsp)');
+} else if (!existsSync(lspBench)) {
+  console.log('\nlanguage server: scripts/bench-lsp.mjs is absent, no latency figures');
+} else {
+  const lspModule = await import(pathToFileURL(lspBench).href);
+  if (typeof lspModule.runLspBench !== 'function') {
+    console.log('\nlanguage server: scripts/bench-lsp.mjs does not export runLspBench, no latency figures');
+  } else {
+    console.log('\nlanguage server (scripts/bench-lsp.mjs):\n');
+    lsp = await lspModule.runLspBench({ log });
+    printLspFigures(lsp);
+  }
+}
+
+// ---- report files --------------------------------------------------------------------------
+const findingsDir = path.join(workDir, 'findings');
+mkdirSync(findingsDir, { recursive: true });
+for (const [id, figure] of Object.entries(figures)) writeFileSync(path.join(findingsDir, `${id}.txt`), figure.findings.map((line) => `${line}\n`).join(''));
+const report = {
+  date: new Date().toISOString(),
+  machine: host,
+  command: `node scripts/bench.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+  corpus: { root: corpus.root, packages: packages.map(({ name, version, files }) => ({ name, version, files: files.length })), files: job.files.length, lines },
+  rounds,
+  targets: TARGETS,
+  configurations: Object.fromEntries(
+    Object.entries(figures).map(([id, { findings, ...figure }]) => [id, { ...figure, findings: findings.length, runs: runs[id].map(({ wallMs, lintMs, lintCpuMs, processCpuMs, maxRssKb }) => ({ wallMs, lintMs, lintCpuMs, processCpuMs, maxRssKb })) }]),
+  ),
+  ratios,
+  perRule,
+  hostsAgree,
+  lsp,
+};
+const reportFile = path.join(workDir, `report-${report.date.replaceAll(':', '-')}.json`);
+writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(path.join(workDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nload average at the end: ${os.loadavg()[0].toFixed(1)}`);
+console.log(`\nreport: ${reportFile}\nfindings: ${findingsDir}/<configuration>.txt`);
+
+/** Prints what runLspBench returned: a table of its numeric fields, whatever their nesting. */
+function printLspFigures(figuresFromLsp) {
+  const rows = [];
+  const visit = (value, key) => {
+    if (typeof value === 'number') rows.push([key, Number.isInteger(value) ? String(value) : value.toFixed(1)]);
+    else if (typeof value === 'string' || typeof value === 'boolean') rows.push([key, String(value)]);
+    else if (value !== null && typeof value === 'object') for (const [child, inner] of Object.entries(value)) visit(inner, key === '' ? child : `${key}.${child}`);
+  };
+  visit(figuresFromLsp, '');
+  console.log(markdownTable(['measure', 'value'], rows, ['l', 'r']));
 }

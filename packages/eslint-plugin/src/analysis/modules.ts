@@ -82,6 +82,15 @@ export interface ModuleSpecifier {
   basePath: readonly string[];
 }
 
+/** Every specifier `canonicalModule` maps to one of `modules` (`node:` forms included). */
+export function moduleSpecifiers(modules: Iterable<ModuleId>): string[] {
+  const wanted = new Set(modules);
+  const specifiers: string[] = [];
+  for (const [specifier, module] of Object.entries(NODE_BUILTINS)) if (wanted.has(module)) specifiers.push(specifier, `node:${specifier}`);
+  for (const [specifier, module] of Object.entries(PACKAGES)) if (wanted.has(module)) specifiers.push(specifier);
+  return specifiers;
+}
+
 /** `'node:https'` → `https`, `'cross-fetch'` → `node-fetch`, `'left-pad'` → undefined. */
 export function canonicalModule(specifier: string): ModuleSpecifier | undefined {
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;

@@ -94,6 +94,29 @@ const KINDS_BY_LIBRARY: Readonly<Record<string, Readonly<Record<string, Instance
 
 const MAX_BASE_DEPTH = 6;
 
+const librariesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/**
+ * Whether the program holds declarations of `library` (as `declaringLibrary` names it), the
+ * only place a type of that library's kinds can come from. False without a program. Lets a
+ * rule skip type queries (the costly part of typed linting) for kinds that cannot occur.
+ */
+export function programHasLibrary(context: AnyContext, library: string): boolean {
+  const program = (context.sourceCode as { parserServices?: { program?: ts.Program | null } }).parserServices?.program;
+  if (!program) return false;
+  let libraries = librariesByProgram.get(program);
+  if (libraries === undefined) {
+    const found = new Set<string>();
+    for (const file of program.getSourceFiles()) {
+      const library = declaringLibrary(file.fileName);
+      if (library !== undefined) found.add(library);
+    }
+    libraries = found;
+    librariesByProgram.set(program, libraries);
+  }
+  return libraries.has(library);
+}
+
 /**
  * The kind of an expression according to its static type (`res: Response` → `fetch-response`,
  * `Promise<Response>` → a promise of one). Undefined without a program or for unknown types.

@@ -6,6 +6,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 
 import { LISTENER_METHODS } from '../analysis/api-catalog';
+import type { FileGate } from '../analysis/file-gate';
+import { mayReach } from '../analysis/file-gate';
 import { propertyValue, readOptionsObject } from '../analysis/object-options';
 import { resolveCall, resolveRef } from '../analysis/resolve';
 import { staticValue } from '../analysis/static-value';
@@ -30,6 +32,9 @@ interface Handler {
   /** The server's options say its sockets are kept in check (net `keepAlive: true`). */
   serverLiveness: boolean;
 }
+
+/** The libraries whose servers the rule checks: `ws`'s WebSocketServer, `net`/`tls` servers. */
+const SERVER_SOURCES: FileGate = { modules: ['ws', 'net', 'tls'], globals: [] };
 
 export default createRule<Options, MessageId>({
   name: 'require-heartbeat',
@@ -71,6 +76,8 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ checkNetServers: true, defaultTimeoutMs: 30_000 }],
   create(context, [{ checkNetServers, defaultTimeoutMs }]) {
+    // Servers come from `ws`, `net` or `tls` (or a type): skip every other file before any listener runs.
+    if (!mayReach(context, SERVER_SOURCES)) return {};
     const wsHandlers: Handler[] = [];
     const netHandlers: Handler[] = [];
     /** Anything in the file that looks like a WebSocket heartbeat or deadline. Loose on purpose: it only silences. */
