@@ -301,8 +301,12 @@ export class CodePathTracker {
       // `try` always leaves early, and marks made there still describe the leaving copy's code.
       onUnreachableCodePathSegmentStart: (segment: CodePathSegment, node: TSESTree.Node): void => this.current()?.segmentStarted(segment, node),
       onUnreachableCodePathSegmentEnd: (segment: CodePathSegment): void => this.current()?.segmentEnded(segment),
-      ReturnStatement: exit,
-      ThrowStatement: exit,
+      // A `return`/`throw` leaves once its argument is evaluated, and that argument may fork the
+      // path (`return a ? res.json() : null`; inside a `try`, the first call is where the path
+      // to `catch` forks off): at `:exit`, ESLint has moved to the segments that really leave,
+      // and has not yet made them unreachable.
+      'ReturnStatement:exit': exit,
+      'ThrowStatement:exit': exit,
       BreakStatement: exit,
       ContinueStatement: exit,
       'TryStatement:exit': (node: TSESTree.TryStatement): void => this.current()?.tryLeft(node),

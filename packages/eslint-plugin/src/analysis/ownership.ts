@@ -116,8 +116,17 @@ export function handOff(context: AnyContext, use: TSESTree.Node, options: Owners
 function callHandOff(context: AnyContext, call: TSESTree.CallExpression | TSESTree.NewExpression, options: OwnershipOptions): HandOff | undefined {
   const name = calleeName(call.callee);
   if (name !== undefined && options.consumers.has(name)) return 'consumer';
-  if (call.type === 'CallExpression' && (isNonConsumingCallee(context, call.callee) || isPredicateCall(call))) return undefined;
+  if (call.type === 'CallExpression' && (isNonConsumingCallee(context, call.callee) || (isPredicateCall(call) && !isEmitCall(call)))) return undefined;
   return 'argument';
+}
+
+/**
+ * `emitter.emit('unexpected-response', req, res)`: the listeners get the value, and the result
+ * only says whether there were any (`if (!ws.emit(…)) abort()`, ws `lib/websocket.js`).
+ */
+function isEmitCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && staticPropertyName(callee) === 'emit';
 }
 
 /** The name a user would give in `consumers`: `f` for `f(x)`, `check` for `this.http.check(x)`. */

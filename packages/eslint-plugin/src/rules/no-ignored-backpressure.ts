@@ -133,7 +133,21 @@ export default createRule<Options, MessageId>({
       if (repeated === undefined) return;
       const instance = resolveInstance(context, receiver);
       if (instance === undefined || instance.promise || !READABLE_KINDS.has(instance.instance)) return;
+      if (repeated.kind === 'loop' && fillsNewStream(node, instance.origin)) return;
       context.report({ node, messageId: 'ignoredPush', data: { where: WHERE[repeated.kind] } });
+    }
+
+    /**
+     * `const s = new Readable(); for (…) s.push(buffer.slice(i, i + n)); return s;`: a stream made
+     * here and filled, with no `await` between pushes, before anyone can read it. The chunks are
+     * data already in memory (superagent `lib/node/index.js` `bufferToChunks`); there is nothing
+     * to wait for.
+     */
+    function fillsNewStream(push: TSESTree.CallExpression, origin: TSESTree.Node | undefined): boolean {
+      if (origin?.type !== 'NewExpression' || enclosingFunction(origin) !== enclosingFunction(push)) return false;
+      const loop = enclosingLoop(push);
+      const isSuspension = (node: TSESTree.Node): boolean => node.type === 'AwaitExpression' || node.type === 'YieldExpression';
+      return loop !== undefined && !(loop.type === 'ForOfStatement' && loop.await) && !someDescendant(sourceCode, loop, isSuspension, { enterFunctions: false });
     }
 
     /** `_read(size) { while (size > 0) { …; size--; } }`: a loop around the push that counts down Node's size hint bounds it. */

@@ -51,6 +51,8 @@ const LIBRARY_CHECK_MEMBERS: ReadonlySet<string> = new Set(Object.values(LIBRARY
 /** What the file does with one array held in a class field: every use of `this.<name>`. */
 interface FieldUses {
   adds: { call: TSESTree.CallExpression; end: 'front' | 'back' }[];
+  /** The `shift()`/`pop()` calls: a producer that takes them itself drains in place. */
+  takes: TSESTree.CallExpression[];
   takesFront: boolean;
   takesBack: boolean;
   bounded: boolean;
@@ -120,7 +122,7 @@ export default createRule<Options, MessageId>({
       }
       let uses = byName.get(name);
       if (uses === undefined) {
-        uses = { adds: [], takesFront: false, takesBack: false, bounded: false, escapes: false };
+        uses = { adds: [], takes: [], takesFront: false, takesBack: false, bounded: false, escapes: false };
         byName.set(name, uses);
       }
       return uses;
@@ -152,6 +154,7 @@ export default createRule<Options, MessageId>({
       if (call?.type !== 'CallExpression' || call.callee !== skipWrappersUpward(parent)) return;
       const operation = arrayOperation(context, call, method);
       if ((operation === 'take-front' || operation === 'take-back') && isEviction(call)) uses.bounded = true;
+      if (operation === 'take-front' || operation === 'take-back') uses.takes.push(call);
       if (operation === 'take-front') uses.takesFront = true;
       else if (operation === 'take-back') uses.takesBack = true;
       else if (operation !== undefined) {
@@ -183,8 +186,63 @@ export default createRule<Options, MessageId>({
       return isSizeComparison(test) || someDescendant(sourceCode, test, isSizeComparison, { enterFunctions: false });
     }
 
-    function reportArrayAdd(call: TSESTree.CallExpression, name: string, take: string): void {
-      context.report({ node: call, messageId: 'unboundedArrayQueue', data: { name, take } });
+    /**
+     * Reports an array queue once, at its first producer that can outpace the consumer: a bound
+     * added anywhere fixes every producer, so one report per queue. Nothing is reported when a
+     * producer pauses its source before adding (grpc-js `server-interceptors.ts`: the paused
+     * HTTP/2 stream's flow-control window bounds what arrives).
+     */
+    function reportQueue(
+      adds: readonly { call: TSESTree.CallExpression; end: 'front' | 'back' }[],
+      takes: readonly TSESTree.CallExpression[],
+      sides: { front: boolean; back: boolean },
+      name: string,
+    ): void {
+      if (adds.some(({ call }) => pausesSource(call))) return;
+      const first = adds.find(({ call, end }) => sides[end] && !drainsInPlace(call, takes) && !defersWriteCallback(call) && !isSentAlongside(call));
+      if (first === undefined) return;
+      context.report({ node: first.call, messageId: 'unboundedArrayQueue', data: { name, take: first.end === 'front' ? 'shift' : 'pop' } });
+    }
+
+    /**
+     * `this._sendCommand('QUIT'); this._responseActions.push(this.close);`: an entry added next to
+     * the request it waits for (a statement beside it that calls `write()`/`send()`, or a method of
+     * the class that does, now or in a callback such as `setImmediate(() => …)`). The list holds the requests in flight, which the connection's own
+     * writes bound (nodemailer `smtp-connection/index.js`: a reply handler per SMTP command).
+     */
+    function isSentAlongside(add: TSESTree.CallExpression): boolean {
+      const statement = skipWrappersUpward(add).parent;
+      const list = statement?.parent;
+      if (statement?.type !== 'ExpressionStatement' || list === undefined) return false;
+      const siblings = list.type === 'BlockStatement' || list.type === 'Program' ? list.body : list.type === 'SwitchCase' ? list.consequent : [];
+      const body = enclosingClassBody(add);
+      return siblings.some((sibling) => sibling !== statement && sibling.type === 'ExpressionStatement' && sendsRequest(sibling.expression, body));
+    }
+
+    function sendsRequest(expression: TSESTree.Expression, body: TSESTree.ClassBody | undefined): boolean {
+      const call = unwrapExpression(expression);
+      if (call.type !== 'CallExpression') return false;
+      // `setImmediate(() => this._sendCommand(cmd))`: sent a tick later.
+      if (call.arguments.some((argument) => argument.type === 'ArrowFunctionExpression' && argument.expression && sendsRequest(argument.body, body))) return true;
+      if (call.callee.type !== 'MemberExpression') return false;
+      const name = staticPropertyName(call.callee);
+      if (name === undefined) return false;
+      if (SEND_METHODS.has(name)) return true;
+      if (call.callee.object.type !== 'ThisExpression' || body === undefined) return false;
+      const method = body.body.find((member) => member.type === 'MethodDefinition' && !member.static && staticKeyName(member) === name);
+      const isSend = (node: TSESTree.Node): boolean =>
+        node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && SEND_METHODS.has(staticPropertyName(node.callee) ?? '');
+      return method?.type === 'MethodDefinition' && method.value.body !== null && someDescendant(sourceCode, method.value.body, isSend, { enterFunctions: false });
+    }
+
+    function pausesSource(add: TSESTree.CallExpression): boolean {
+      const fn = effectiveFunction(add);
+      const isPause = (node: TSESTree.Node): boolean =>
+        node.type === 'CallExpression' &&
+        node.arguments.length === 0 &&
+        node.callee.type === 'MemberExpression' &&
+        staticPropertyName(node.callee) === 'pause';
+      return fn !== undefined && someDescendant(sourceCode, fn.body, isPause, { enterFunctions: false });
     }
 
     /** An array held by a module-level or outer-scope variable: reported when used as an unbounded queue. */
@@ -195,6 +253,7 @@ export default createRule<Options, MessageId>({
       if (def.parent.parent.type === 'ExportNamedDeclaration') return;
       const declaringFunction = ownerFunction(variable.scope.variableScope.block);
       const adds: { call: TSESTree.CallExpression; end: 'front' | 'back' }[] = [];
+      const takes: TSESTree.CallExpression[] = [];
       let takesFront = false;
       let takesBack = false;
       for (const reference of variable.references) {
@@ -215,6 +274,7 @@ export default createRule<Options, MessageId>({
         if (operation === 'take-front' || operation === 'take-back') {
           // Taken in the function that owns the array: a local work list (a BFS), not a queue.
           if (fn === declaringFunction || isEviction(call)) return;
+          takes.push(call);
           if (operation === 'take-front') takesFront = true;
           else takesBack = true;
         } else if (operation !== undefined && fn !== declaringFunction && fn !== sourceCode.ast) {
@@ -222,10 +282,7 @@ export default createRule<Options, MessageId>({
         }
       }
       if (adds.length === 0 || variableHasLengthBound(context, variable)) return;
-      for (const add of adds) {
-        if (add.end === 'front' && takesFront) reportArrayAdd(add.call, variable.name, 'shift');
-        else if (add.end === 'back' && takesBack) reportArrayAdd(add.call, variable.name, 'pop');
-      }
+      reportQueue(adds, takes, { front: takesFront, back: takesBack }, variable.name);
     }
 
     /** `new PQueue()` / `new PQueue({ concurrency: Infinity })`: every task starts at once. */
@@ -339,10 +396,7 @@ export default createRule<Options, MessageId>({
         for (const byName of fieldsByClass.values()) {
           for (const [name, uses] of byName) {
             if (uses.escapes || uses.bounded) continue;
-            for (const add of uses.adds) {
-              if (add.end === 'front' && uses.takesFront) reportArrayAdd(add.call, `this.${name}`, 'shift');
-              else if (add.end === 'back' && uses.takesBack) reportArrayAdd(add.call, `this.${name}`, 'pop');
-            }
+            reportQueue(uses.adds, uses.takes, { front: uses.takesFront, back: uses.takesBack }, `this.${name}`);
           }
         }
         for (const queue of libraryQueues.values()) {
@@ -417,6 +471,52 @@ function effectiveFunction(node: TSESTree.Node): FunctionNode | undefined {
     current = current.parent;
   }
   return undefined;
+}
+
+/**
+ * `dispatch(items) { q.push(...items); if (busy) return; while (q.length) handle(q.shift()); }`:
+ * the producer empties the queue itself before it returns, so it only holds what one call
+ * (and the calls made while it runs) added (openai `src/lib/live/transcript-grouper.ts`).
+ */
+function drainsInPlace(add: TSESTree.CallExpression, takes: readonly TSESTree.CallExpression[]): boolean {
+  const fn = effectiveFunction(add);
+  return fn !== undefined && takes.some((take) => take.range[0] > add.range[1] && effectiveFunction(take) === fn && isInLoopOf(take, fn));
+}
+
+function isInLoopOf(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let current = node.parent; current !== undefined && current !== fn; current = current.parent) {
+    if (current.type === 'WhileStatement' || current.type === 'DoWhileStatement' || current.type === 'ForStatement') return true;
+  }
+  return false;
+}
+
+const WRITE_METHODS: ReadonlySet<string> = new Set(['_write', '_writev', '_transform']);
+/** Calls that put a request on the wire. */
+const SEND_METHODS: ReadonlySet<string> = new Set(['write', 'send']);
+
+/**
+ * `_write(chunk, encoding, cb) { if (!open) this.queue.push({ chunk, cb }); … }`: a stream
+ * implementation that keeps the callback to call later. Node does not call `_write` again until
+ * the callback runs, so the queue holds one write; the stream's buffer and backpressure do the
+ * rest (mqtt `build/lib/BufferedDuplex.js`).
+ */
+function defersWriteCallback(add: TSESTree.CallExpression): boolean {
+  let fn: TSESTree.Node | undefined = add.parent;
+  while (fn !== undefined && !isFunctionNode(fn)) fn = fn.parent;
+  if (fn === undefined || !isFunctionNode(fn)) return false;
+  const holder = fn.parent;
+  const key = holder.type === 'MethodDefinition' || holder.type === 'Property' ? staticKeyName(holder) : undefined;
+  const callback = fn.params.at(-1);
+  if (key === undefined || !WRITE_METHODS.has(key) || callback?.type !== 'Identifier') return false;
+  const mentionsCallback = (node: TSESTree.Node): boolean => {
+    if (node.type === 'Identifier') return node.name === callback.name;
+    if (node.type === 'Property') return mentionsCallback(node.value);
+    if (node.type === 'ObjectExpression' || node.type === 'ArrayExpression') {
+      return node.type === 'ObjectExpression' ? node.properties.some(mentionsCallback) : node.elements.some((element) => element !== null && mentionsCallback(element));
+    }
+    return false;
+  };
+  return add.arguments.some(mentionsCallback);
 }
 
 function isArrayLiteralVariable(variable: Scope.Variable | undefined): boolean {

@@ -8,13 +8,15 @@ import type { RuleContext, RuleFix, RuleFixer, RuleListener, Scope } from '@type
 import { LISTENER_METHODS } from '../analysis/api-catalog';
 import type { Condition, ExitStatement, FunctionPaths, PathPoint } from '../analysis/code-paths';
 import { CodePathTracker, conditionsLeadingTo, describeConditions, exitKeyword, mergeListeners } from '../analysis/code-paths';
+import type { FileGate } from '../analysis/file-gate';
+import { mayReach, mentions } from '../analysis/file-gate';
 import { propertyValue, readOptionsObject } from '../analysis/object-options';
-import { handOff } from '../analysis/ownership';
+import { handOff, isNonConsumingCallee } from '../analysis/ownership';
 import { resolveCall, resolveInstance, resolveRef } from '../analysis/resolve';
 import { staticValue } from '../analysis/static-value';
 import type { FunctionNode } from '../analysis/syntax';
-import { isFunctionNode, skipWrappersUpward, staticKeyName, staticPropertyName, unwrapExpression } from '../analysis/syntax';
-import { getTypeServices, instanceKindFromType } from '../analysis/types';
+import { findVariable, isFunctionNode, skipWrappersUpward, staticKeyName, staticPropertyName, unwrapExpression } from '../analysis/syntax';
+import { getTypeServices, instanceKindFromType, programHasLibrary } from '../analysis/types';
 import { canInsertBeforeStatement, insertAfterStatement, insertBeforeStatement, isInStatementList } from '../fixes/insert-before-statement';
 import { createRule } from '../util/create-rule';
 
@@ -63,6 +65,8 @@ interface Obligation extends Kind {
   handled: TSESTree.Node[];
   /** The statement a "release it right away" suggestion goes after (undefined for parameters). */
   statement: TSESTree.Node | undefined;
+  /** For a node:http response: the variable holding the request it answers (see `releasesRequest`). */
+  request?: Scope.Variable;
 }
 
 interface PendingBinding extends Kind {
@@ -71,6 +75,14 @@ interface PendingBinding extends Kind {
 }
 
 type Binding = TSESTree.VariableDeclarator | TSESTree.AssignmentExpression;
+
+/** A function parameter that receives a response; `request` holds the node:http request it answers. */
+interface FoundParameter {
+  kind: Kind;
+  source: TSESTree.Node;
+  byType: boolean;
+  request?: Scope.Variable | undefined;
+}
 
 /** The member that holds the body, per library (`res.body`, `res.data`). */
 const BODY_KEY: Readonly<Record<Library, string>> = { fetch: 'body', undici: 'body', axios: 'data', http: '', got: '' };
@@ -103,7 +115,16 @@ const NEUTRAL_STREAM_METHODS: ReadonlySet<string> = new Set(['isPaused', 'listen
 const FLOWING_EVENTS: ReadonlySet<string> = new Set(['data', 'readable']);
 /** Members of a stream whose use we cannot follow (the socket can be destroyed through them). */
 const OPAQUE_STREAM_MEMBERS: ReadonlySet<string> = new Set(['socket', 'connection', 'req']);
+/** `ClientRequest` methods that also release its response: `destroy()` dumps `this.res` (Node `lib/_http_client.js`). */
+const REQUEST_RELEASERS: ReadonlySet<string> = new Set(['abort', 'destroy']);
 /** Kinds a value typed as a promise of them has when a project helper returns it. */
+/**
+ * Where untyped responses come from: global `fetch`, the fetch-like libraries, undici's
+ * `request`, axios, `got.stream()`, and node:http's `get`/`request` (their callbacks and
+ * `'response'` listeners).
+ */
+const RESPONSE_SOURCES: FileGate = { modules: ['http', 'https', 'undici', 'node-fetch', 'axios', 'got', 'ky'], globals: ['fetch'] };
+const GOT_SOURCES: FileGate = { modules: ['got'], globals: [] };
 const TYPED_SOURCES: Readonly<Partial<Record<string, Kind>>> = {
   'fetch-response': { library: 'fetch', shape: 'response' },
   'undici-response-data': { library: 'undici', shape: 'response' },
@@ -175,22 +196,29 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ checkDiscarded: true, checkNodeHttp: true, consumers: [], ignoreParameters: true, checkImplicitThrows: false }],
   create(context, [options]) {
+    // Most files make no request: skip them before any listener runs (code-path events included).
+    if (!mayReach(context, RESPONSE_SOURCES)) return {};
+    // got streams come from the got module only, imported or typed: without either, skip the
+    // resolution of every method call (a type query each, with types).
+    const mayMakeGotStreams = mentions(context, GOT_SOURCES) || programHasLibrary(context, 'got');
     const { sourceCode } = context;
     const ownership = { consumers: new Set(options.consumers) };
     const obligations = new Map<FunctionPaths, Obligation[]>();
     /** Read references of tracked variables → their obligation. */
     const watched = new Map<TSESTree.Node, Obligation>();
     const pendingBindings = new Map<Binding, PendingBinding[]>();
+    /** node:http obligations whose request is known: calls that release the request release them. */
+    const requestBound: Obligation[] = [];
     const tracker = new CodePathTracker({ onStart: startFunction, onEnd: analyse });
 
     // ---- tracking ------------------------------------------------------------------------------
 
     /** Starts tracking `pending.id` in the current function, at the current position or at its entry. */
-    function track(pending: PendingBinding, atEntry: boolean): void {
+    function track(pending: PendingBinding, atEntry: boolean): Obligation | undefined {
       const paths = tracker.current();
-      if (paths === undefined) return;
+      if (paths === undefined) return undefined;
       const variable = declaredVariable(context, pending.id);
-      if (variable === undefined || !isTrackable(variable, pending.id)) return;
+      if (variable === undefined || !isTrackable(variable, pending.id)) return undefined;
       const obligation: Obligation = { ...pending, paths, start: paths.entry(), handled: [] };
       if (!atEntry) obligation.start = paths.mark(obligation, 'restart');
       const list = obligations.get(paths) ?? [];
@@ -199,6 +227,7 @@ export default createRule<Options, MessageId>({
       for (const reference of variable.references) {
         if (reference.isRead() && !reference.isWrite()) watched.set(reference.identifier, obligation);
       }
+      return obligation;
     }
 
     function addPending(binding: Binding, pending: PendingBinding): void {
@@ -410,7 +439,7 @@ export default createRule<Options, MessageId>({
     }
 
     /** A function receiving a response: `fetch(u).then(res => …)`, `http.get(u, res => …)`, `req.on('response', res => …)`. */
-    function responseParameter(fn: TSESTree.Node): { kind: Kind; source: TSESTree.Node; byType: boolean } | undefined {
+    function responseParameter(fn: TSESTree.Node): FoundParameter | undefined {
       if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
       const call = fn.parent;
       if (call.type !== 'CallExpression') return undefined;
@@ -426,12 +455,62 @@ export default createRule<Options, MessageId>({
         if (method !== undefined && LISTENER_METHODS.has(method) && call.arguments[1] === fn) {
           const event = call.arguments[0];
           if (event?.type !== 'Literal' || event.value !== 'response') return undefined;
-          return resolveInstance(context, callee.object)?.instance === 'client-request' ? http : undefined;
+          if (resolveInstance(context, callee.object)?.instance !== 'client-request') return undefined;
+          return { ...http, request: requestVariable(callee.object) };
         }
       }
       if (!options.checkNodeHttp || call.arguments.at(-1) !== fn) return undefined;
       const id = resolveCall(context, call)?.api?.id;
-      return id === 'http.get' || id === 'http.request' ? http : undefined;
+      if (id !== 'http.get' && id !== 'http.request') return undefined;
+      // `const req = http.get(url, (res) => …)`: the request is what the call returns.
+      const use = skipWrappersUpward(call);
+      const holder = use.parent?.type === 'VariableDeclarator' && use.parent.init === use ? use.parent.id : use.parent?.type === 'AssignmentExpression' ? use.parent.left : undefined;
+      return { ...http, request: holder === undefined ? undefined : requestVariable(holder) };
+    }
+
+    function requestVariable(node: TSESTree.Node): Scope.Variable | undefined {
+      const request = unwrapExpression(node);
+      return request.type === 'Identifier' ? findVariable(sourceCode.getScope(request), request) : undefined;
+    }
+
+    /**
+     * Whether `call` releases the response of `request`: `req.abort()`/`req.destroy()`, a call of a
+     * function of this file that does that (`fail(err)` with `const fail = (e) => { …; req.abort(); }`,
+     * nodemailer `fetch/index.js`; node-fetch's `finalize()`), or handing the request to a
+     * function, which then owns both (`abortHandshake(websocket, req, message)`, ws).
+     */
+    function releasesRequest(call: TSESTree.CallExpression, request: Scope.Variable): boolean {
+      const isRequest = (node: TSESTree.Node): boolean => {
+        const value = unwrapExpression(node);
+        return value.type === 'Identifier' && request.references.some((reference) => reference.identifier === value);
+      };
+      const callee = unwrapExpression(call.callee);
+      if (callee.type === 'MemberExpression' && isRequest(callee.object)) return REQUEST_RELEASERS.has(staticPropertyName(callee) ?? '');
+      if (call.arguments.some(isRequest)) return !isNonConsumingCallee(context, callee);
+      if (callee.type !== 'Identifier') return false;
+      const fn = localFunction(callee);
+      return (
+        fn !== undefined &&
+        request.references.some(({ identifier }) => fn.range[0] <= identifier.range[0] && identifier.range[1] <= fn.range[1] && isReleasingUse(identifier))
+      );
+    }
+
+    function localFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {
+      const definition = findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+      if (definition?.node.type === 'FunctionDeclaration') return definition.node;
+      if (definition?.node.type !== 'VariableDeclarator' || definition.node.init === null) return undefined;
+      const init = unwrapExpression(definition.node.init);
+      return isFunctionNode(init) ? init : undefined;
+    }
+
+    function isReleasingUse(identifier: TSESTree.Node): boolean {
+      const member = identifier.parent;
+      return (
+        member?.type === 'MemberExpression' &&
+        member.object === identifier &&
+        REQUEST_RELEASERS.has(staticPropertyName(member) ?? '') &&
+        calledMember(member) !== undefined
+      );
     }
 
     function startFunction(paths: FunctionPaths): void {
@@ -445,7 +524,7 @@ export default createRule<Options, MessageId>({
       if (!options.ignoreParameters) trackTypedParameters(fn);
     }
 
-    function trackParameter(fn: FunctionNode, found: { kind: Kind; source: TSESTree.Node; byType: boolean }): void {
+    function trackParameter(fn: FunctionNode, found: FoundParameter): void {
       const [param] = fn.params;
       const { kind } = found;
       if (param === undefined) {
@@ -454,7 +533,11 @@ export default createRule<Options, MessageId>({
       }
       const target = param.type === 'AssignmentPattern' ? param.left : param;
       if (target.type === 'Identifier') {
-        track({ ...kind, id: target, statement: undefined }, true);
+        const obligation = track({ ...kind, id: target, statement: undefined }, true);
+        if (obligation !== undefined && found.request !== undefined) {
+          obligation.request = found.request;
+          requestBound.push(obligation);
+        }
       } else if (target.type === 'ObjectPattern' && kind.shape === 'response') {
         const body = destructuredBody(target, kind.library);
         if (body === 'dropped') {
@@ -484,9 +567,9 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    // ---- null-body guards (fetch only) ---------------------------------------------------------------
+    // ---- null-body guards (fetch; and node:http's impossible `upgrade`) ------------------------------
 
-    /** For a test: the fetch obligation whose body is known to be null when the test is true (`exemptWhenTaken`) or false. */
+    /** For a test: the obligation whose body is known to be null (or absent) when the test is true (`exemptWhenTaken`) or false. */
     function nullBodyGuard(test: TSESTree.Node): { obligation: Obligation; exemptWhenTaken: boolean } | undefined {
       const node = unwrapExpression(test);
       if (node.type === 'UnaryExpression' && node.operator === '!') {
@@ -502,6 +585,8 @@ export default createRule<Options, MessageId>({
         }
         return left?.exemptWhenTaken === true ? left : right?.exemptWhenTaken === true ? right : undefined;
       }
+      const upgraded = upgradeOf(node);
+      if (upgraded !== undefined) return { obligation: upgraded, exemptWhenTaken: true };
       const body = bodyOf(node);
       if (body !== undefined) return { obligation: body, exemptWhenTaken: false };
       if (node.type !== 'BinaryExpression' || node.left.type === 'PrivateIdentifier') return undefined;
@@ -534,6 +619,17 @@ export default createRule<Options, MessageId>({
       }
       if (value.type !== 'MemberExpression' || staticPropertyName(value) !== 'body') return undefined;
       return fetchResponseOf(value.object);
+    }
+
+    /**
+     * `res.upgrade` for a tracked node:http response: never true in a `'response'` listener, since
+     * Node emits `'upgrade'` instead (http-proxy `ws-incoming.js` tests it defensively).
+     */
+    function upgradeOf(node: TSESTree.Node): Obligation | undefined {
+      if (node.type !== 'MemberExpression' || staticPropertyName(node) !== 'upgrade') return undefined;
+      const object = unwrapExpression(node.object);
+      const obligation = object.type === 'Identifier' ? watched.get(object) : undefined;
+      return obligation?.library === 'http' && obligation.shape === 'stream' ? obligation : undefined;
     }
 
     /** `res.status` for a tracked fetch response. */
@@ -679,13 +775,19 @@ export default createRule<Options, MessageId>({
         if (resolveCall(context, argument)?.api?.id === 'Promise.all') placePromiseAll(node, argument);
       },
       CallExpression(node) {
+        for (const obligation of requestBound) {
+          if (obligation.request !== undefined && obligation.paths === tracker.current() && releasesRequest(node, obligation.request)) {
+            obligation.handled.push(node);
+            obligation.paths.mark(obligation, 'pass');
+          }
+        }
         // `got.stream(url)` and `res.clone()` are used without `await`.
         const callee = unwrapExpression(node.callee);
         if (callee.type !== 'MemberExpression') return;
         const name = staticPropertyName(callee);
         if (name === 'clone') {
           if (resolveCall(context, node)?.api?.id === 'response.clone') placeClone(node);
-        } else if (isGotStreamCall(node)) {
+        } else if (mayMakeGotStreams && isGotStreamCall(node)) {
           placeSource(node, node, { library: 'got', shape: 'stream' }, false);
         }
       },

@@ -35,6 +35,7 @@ import {
   TIMEOUT_LIBRARIES,
   timeoutTargetOf,
 } from '../analysis/timeout-options';
+import { findVariable, unwrapExpression } from '../analysis/syntax';
 import { getTypeServices } from '../analysis/types';
 import { valueUses } from '../analysis/value-uses';
 import { addNestedOption, canAddNestedOption, nestedOptionText, optionPropertyText, optionsObjectText } from '../fixes/add-nested-option';
@@ -265,20 +266,42 @@ export default createRule<Options, MessageId>({
       report(resolved, evaluation, target.remedy[mode], optionsFix(resolved, located, target.fix[mode]));
     }
 
-    /** `fetch(new Request(url, { signal }))` carries its own signal; a typed `Request` may. */
+    /**
+     * `fetch(new Request(url, { signal }))` carries its own signal, also through a `const`
+     * (openai `src/internal/auth/x509-transport-capability.ts`); a typed `Request` may. A static
+     * `about:`, `data:` or `blob:` URL never reaches the network (openai's `fetch('about:blank')`
+     * capability probe).
+     */
     function fetchInputIsUrl(node: TSESTree.CallExpression | TSESTree.NewExpression, into: Evaluation): boolean {
       const input = node.arguments[0];
       if (input === undefined) return false;
-      if (input.type === 'NewExpression') {
-        const ref = resolveRef(context, input.callee);
-        if (ref?.kind === 'path' && ref.root === 'global' && ref.path.join('.') === 'Request') {
-          const init = readOptionsObject(context, input.arguments[1]);
+      const url = staticValue(context, input)?.value;
+      if (typeof url === 'string' && /^(about|data|blob):/i.test(url)) return false;
+      const construction = requestConstruction(input);
+      if (construction !== undefined) {
+        const ref = resolveRef(context, construction.callee);
+        // The global `Request`, or undici's and node-fetch's (`import { Request } from 'undici'`).
+        const isRequestClass = ref?.kind === 'path' && ['global', 'undici', 'node-fetch'].includes(ref.root) && ref.path.join('.') === 'Request';
+        if (isRequestClass) {
+          const init = readOptionsObject(context, construction.arguments[1]);
           if (init.kind === 'opaque') return false;
           if (init.kind === 'object') addState(into, keyState(context, init, SIGNAL_KEY), SIGNAL_KEY);
           return true;
         }
       }
       return shapeOf(context, input) === 'scalar' || !isTypedAsRequest(input);
+    }
+
+    /** `new X(…)` written in place or as the initializer of the `const` passed. */
+    function requestConstruction(input: TSESTree.Node): TSESTree.NewExpression | undefined {
+      const value = unwrapExpression(input);
+      if (value.type === 'NewExpression') return value;
+      if (value.type !== 'Identifier') return undefined;
+      const variable = findVariable(context.sourceCode.getScope(value), value);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.init === null) return undefined;
+      const init = unwrapExpression(def.node.init);
+      return init.type === 'NewExpression' ? init : undefined;
     }
 
     function isTypedAsRequest(node: TSESTree.Node): boolean {

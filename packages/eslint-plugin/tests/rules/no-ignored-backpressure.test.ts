@@ -59,6 +59,14 @@ const valid: (ValidTestCase<Options> | string)[] = [
   // Odd but valid syntax must not throw.
   `for (const x of xs) { this.out.write(x); out?.write?.(x); out['write'](x); out[method](x); }`,
   `const write = (s) => s.write('x'); for (const { w, ...rest } of pairs) write(w, rest);`,
+  // superagent 10.4.2 lib/node/index.js (found by the sweep): a stream made here and filled from a buffer in memory before anyone reads it.
+  `import Stream from 'node:stream';
+export function bufferToChunks(buffer) {
+  const chunking = new Stream.Readable();
+  for (let i = 0; i < buffer.length; i += 16384) chunking.push(buffer.slice(i, i + 16384));
+  chunking.push(null);
+  return chunking;
+}`,
 ];
 
 const suggested = (output: string) => [{ messageId: 'awaitDrain' as const, output }];
@@ -396,6 +404,18 @@ const relay = new PassThrough();
 upstream.on('data', (chunk) => { relay.push(chunk); });
 `,
     errors: [{ messageId: 'ignoredPush', data: { where: DATA }, line: 4, column: 34, endColumn: 51 }],
+  },
+  {
+    // A stream made here but fed by an async producer: the pushes wait on I/O, the reader may be slower.
+    code: `
+import { Readable } from 'node:stream';
+export async function relay(source) {
+  const out = new Readable({ read() {} });
+  for (const url of source) out.push(await download(url));
+  return out;
+}
+`,
+    errors: [{ messageId: 'ignoredPush', data: { where: 'in a loop' }, line: 5, column: 29, endColumn: 58 }],
   },
 ];
 

@@ -171,6 +171,50 @@ async function revoke(request) {
   `async function f(url) { const res = await fetch(url); label: { if (!res.ok) break label; } return res.text(); }`,
   // ---- exceptions the code does not throw itself ----
   `async function f(u) { const res = await fetch(u); try { await audit(u); } catch (e) { return null; } return res.json(); }`,
+  // ---- false alarms found by the sweep (npm run sweep, test/corpus/triage.json) ----
+  // openai 7.57.0 src/internal/auth/x509-token-exchange.ts: a return in a try hands the response
+  // on in its own argument (the path to catch forks off at the call, before the return leaves).
+  `async function f(u) { const res = await fetch(u); if (res.ok) { try { return String(await read(res)); } catch (e) { throw e; } } return res.text(); }`,
+  // node-fetch 3.3.2 src/index.js: aborting the request dumps its response (Node ClientRequest#destroy), here through a local function.
+  `const http = require('node:http');
+function send(url, reject, resolve) {
+  const request_ = http.request(url);
+  const finalize = () => { request_.abort(); };
+  request_.on('response', (response_) => {
+    if (response_.statusCode === 301) { reject(new Error('redirect')); finalize(); return; }
+    resolve(response_);
+  });
+}`,
+  // nodemailer 10.6.0 dist/esm/fetch/index.js: `return fail(err)`, where fail() aborts the request.
+  `import http from 'node:http';
+export function nmfetch(url, fetchRes) {
+  let req;
+  req = http.request(url);
+  const fail = (err) => { fetchRes.emit('error', err); req.abort(); };
+  req.on('response', (res) => {
+    if (res.statusCode >= 300) return fail(new Error('Invalid status code ' + res.statusCode));
+    res.pipe(fetchRes);
+  });
+}`,
+  // ws 8.23.0 lib/websocket.js: the request is handed to a function that aborts it; emit() hands the response to listeners.
+  `import http from 'node:http';
+function abortHandshake(websocket, stream) { stream.abort(); }
+export function initAsClient(websocket, url) {
+  const req = http.request(url);
+  req.on('response', (res) => {
+    if (res.statusCode === 301) { abortHandshake(websocket, req, 'Maximum redirects exceeded'); return; }
+    if (!websocket.emit('unexpected-response', req, res)) abortHandshake(websocket, req, 'Unexpected server response');
+  });
+}`,
+  `import http from 'node:http'; export function f(u) { const req = http.get(u, (res) => { if (res.statusCode !== 200) { req.destroy(); return; } res.resume(); }); }`,
+  // http-proxy 1.18.1 lib/http-proxy/passes/ws-incoming.js: `res.upgrade` is never true in a 'response' listener.
+  `import http from 'node:http';
+export function stream(socket, options) {
+  const proxyReq = http.request(options);
+  proxyReq.on('response', function (res) {
+    if (!res.upgrade) { socket.write('HTTP/1.1 ' + res.statusCode); res.pipe(socket); }
+  });
+}`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -861,6 +905,99 @@ await body.dump(); body.on('end', () => {}); }` }] }],
             output: `import { request } from 'undici'; export async function f(url) { await (await request(url)).body.dump(); }`,
           },
         ],
+      },
+    ],
+  },
+  // ---- the limits of the sweep's fixes (see the valid cases from openai, node-fetch, ws, http-proxy) ----
+  {
+    // A local function that uses the request without aborting it does not release the response.
+    code: `
+import http from 'node:http';
+export function f(url) {
+  const req = http.request(url);
+  const log = () => { console.log(req.path); };
+  req.on('response', (res) => {
+    if (res.statusCode !== 200) { log(); return; }
+    res.resume();
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'unconsumedWhen',
+        line: 7,
+        column: 42,
+        suggestions: [{ messageId: 'releaseBeforeExit', output: `
+import http from 'node:http';
+export function f(url) {
+  const req = http.request(url);
+  const log = () => { console.log(req.path); };
+  req.on('response', (res) => {
+    if (res.statusCode !== 200) { log(); res.resume(); return; }
+    res.resume();
+  });
+}
+` }],
+      },
+    ],
+  },
+  {
+    // Only the `upgrade` branch is exempt: the response the code does get is still unread.
+    code: `
+import http from 'node:http';
+export function f(url) {
+  http.get(url, (res) => {
+    if (res.upgrade) return;
+    console.log(res.statusCode);
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'neverConsumed',
+        line: 4,
+        column: 18,
+        suggestions: [{ messageId: 'releaseAfterBinding', output: `
+import http from 'node:http';
+export function f(url) {
+  http.get(url, (res) => {
+    res.resume();
+    if (res.upgrade) return;
+    console.log(res.statusCode);
+  });
+}
+` }],
+      },
+    ],
+  },
+  {
+    // A return inside a try that does not hand the response on still leaves it unread.
+    code: `
+export async function f(u) {
+  const res = await fetch(u, { signal: AbortSignal.timeout(5000) });
+  try {
+    return String(await audit(u));
+  } catch (e) {
+    return res.text();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unconsumedAtExit',
+        line: 5,
+        column: 5,
+        suggestions: [{ messageId: 'releaseBeforeExit', output: `
+export async function f(u) {
+  const res = await fetch(u, { signal: AbortSignal.timeout(5000) });
+  try {
+    await res.body?.cancel();
+    return String(await audit(u));
+  } catch (e) {
+    return res.text();
+  }
+}
+` }],
       },
     ],
   },

@@ -101,6 +101,13 @@ const valid: (ValidTestCase<Options> | string)[] = [
   `fetch(...args);`,
   `import axios from 'axios'; axios[method](url);`,
   `new fetch();`,
+  // ---- false alarms found by the sweep (npm run sweep, test/corpus/triage.json) ----
+  // openai 7.57.0 src/internal/auth/x509-transport-capability.ts: a Request built from options the file does not see may carry a signal.
+  `import { Request, fetch } from 'undici'; export async function send(target, options, dispatcher) { const request = new Request(target, options); return fetch(request, { dispatcher, redirect: 'manual' }); }`,
+  `export async function send(target, options) { const request = new Request(target, options); return fetch(request, { redirect: 'manual' }); }`,
+  // The same file probes fetch with about:blank, which never reaches the network; so do data: and blob: URLs.
+  `void Promise.allSettled([fetch('about:blank', { get dispatcher() { return undefined; } })]);`,
+  `fetch('data:text/plain,hello');`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -254,6 +261,25 @@ fetch('https://a', { signal: AbortSignal.timeout(30_000) });`,
         endLine: 1,
         endColumn: 6,
         suggestions: [],
+      },
+    ],
+  },
+  {
+    // A Request kept in a const is read like one written in place.
+    code: `const request = new Request('https://a', { method: 'POST' }); fetch(request);`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 1,
+        column: 63,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `const request = new Request('https://a', { method: 'POST' }); fetch(request, { signal: AbortSignal.timeout(30_000) });`,
+          },
+        ],
       },
     ],
   },
