@@ -3,7 +3,8 @@
 // lines, crashes (a rule that threw: must be 0) apart from parse errors, what types change,
 // the precision of the hand triage in test/corpus/triage.json, and the fix round trip.
 // Exits 1 on any crash, fix that does not parse, or fix offered again after it was applied.
-// Options: --untyped-only, --package NAME (repeatable), --json (print the report instead of tables).
+// Options: --untyped-only, --package NAME (repeatable), --set NAME (repeatable: libraries,
+// applications; default both), --json (print the report instead of tables).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +21,13 @@ const { values } = parseArgs({
   options: {
     'untyped-only': { type: 'boolean', default: false },
     package: { type: 'string', multiple: true, default: [] },
+    set: { type: 'string', multiple: true, default: ['libraries', 'applications'] },
     json: { type: 'boolean', default: false },
   },
 });
 const log = (message) => console.error(message);
 
-const fullCorpus = await ensureCorpus({ log });
+const fullCorpus = await ensureCorpus({ log, sets: values.set });
 const packages = values.package.length === 0 ? fullCorpus.packages : fullCorpus.packages.filter((pkg) => values.package.includes(pkg.name));
 if (packages.length === 0) throw new Error(`no corpus package named ${values.package.join(', ')}`);
 const corpus = {
@@ -70,8 +72,9 @@ const report = {
     root: corpus.root,
     files: corpus.files.length,
     lines: corpus.lines,
-    packages: corpus.packages.map(({ name, version, files, lines }) => ({ name, version, files: files.length, lines })),
+    packages: corpus.packages.map(({ name, version, set, files, lines }) => ({ name, version, set, files: files.length, lines })),
   },
+  sets: setSummaries(),
   rules,
   totals: {
     untyped: untyped.findings.length,
@@ -100,6 +103,16 @@ if (values.json) {
 const failed = crashes.length > 0 || fixes.parseFailures.length > 0 || fixes.reoffered.length > 0 || fixes.secondPassChanges.length > 0;
 process.exitCode = failed ? 1 : 0;
 
+/** Findings per corpus set (untyped, and typed-only ones added), so libraries and applications compare. */
+function setSummaries() {
+  const setOf = new Map(corpus.packages.map((pkg) => [pkg.name, pkg.set]));
+  return [...new Set(corpus.packages.map((pkg) => pkg.set))].map((set) => {
+    const lines = corpus.packages.filter((pkg) => pkg.set === set).reduce((sum, pkg) => sum + pkg.lines, 0);
+    const findings = allFindings.filter((finding) => setOf.get(finding.package) === set).length;
+    return { set, packages: corpus.packages.filter((pkg) => pkg.set === set).length, lines, findings, perKloc: findings / (lines / 1000) };
+  });
+}
+
 function printReport(r) {
   const fixed = (value, digits = 2) => (value === null ? '-' : value.toFixed(digits));
   console.log(`\nwirelint sweep: ${r.corpus.packages.length} packages, ${r.corpus.files} files, ${r.corpus.lines.toLocaleString('en-US')} lines`);
@@ -119,6 +132,9 @@ function printReport(r) {
       ]),
     ),
   );
+  for (const set of r.sets) {
+    console.log(`${set.set}: ${set.packages} packages, ${set.lines.toLocaleString('en-US')} lines, ${set.findings} findings (untyped or typed), ${set.perKloc.toFixed(3)} /kLOC`);
+  }
   const seconds = r.totals.seconds;
   console.log(`findings: ${r.totals.untyped} untyped, ${r.totals.typed ?? '-'} typed; crashes: ${r.totals.crashes}; parse errors: ${r.totals.parseErrors.untyped} untyped, ${r.totals.parseErrors.typed ?? '-'} typed`);
   console.log(`time: ${fixed(seconds.untyped, 1)} s untyped, ${fixed(seconds.typed, 1)} s typed`);

@@ -29,6 +29,37 @@ export const CORPUS = Object.freeze([
   { name: 'ky', version: '2.1.0' },
 ]);
 
+/**
+ * Pinned, second set: application-style network code (bots, SDK clients, CLIs, servers, proxies,
+ * job queues). Libraries are written by network experts; the bugs the rules look for live mostly
+ * in code like this, so precision is measured on both.
+ */
+export const APPLICATION_CORPUS = Object.freeze([
+  { name: 'node-telegram-bot-api', version: '2.1.0' },
+  { name: 'telegraf', version: '4.16.3' },
+  { name: 'web-push', version: '3.6.7' },
+  { name: 'localtunnel', version: '2.0.2' },
+  { name: 'request', version: '2.88.2' },
+  { name: 'socket.io', version: '4.8.4' },
+  { name: 'engine.io', version: '6.6.12' },
+  { name: 'kafkajs', version: '2.2.4' },
+  { name: 'bullmq', version: '6.7.0' },
+  { name: '@octokit/request', version: '10.0.16' },
+  { name: 'http-server', version: '14.1.1' },
+  { name: 'json-server', version: '0.17.4' },
+  { name: 'ssh2', version: '1.17.0' },
+  { name: 'basic-ftp', version: '6.2.6' },
+  { name: '@sendgrid/client', version: '8.1.6' },
+  { name: 'mailgun.js', version: '14.0.1' },
+  { name: '@node-red/nodes', version: '5.0.7' },
+  { name: '@slack/bolt', version: '5.1.0' },
+  { name: 'ftp', version: '0.3.10' },
+  { name: 'ssh2-sftp-client', version: '12.1.1' },
+]);
+
+/** The named sets `ensureCorpus({ sets })` accepts. `libraries` is `CORPUS`. */
+export const CORPUS_SETS = Object.freeze({ libraries: CORPUS, applications: APPLICATION_CORPUS });
+
 const SOURCE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 // Not the code the package runs for its users: tests mock the network on purpose, examples and
@@ -66,6 +97,10 @@ function fetchPackage(spec, destination, log) {
   const tarball = path.join(staging, packed[0].filename);
   execFileSync('tar', ['-xzf', tarball, '-C', staging, '--no-same-owner']);
   rmSync(tarball);
+  // npm packs into `package/`, but a few tarballs published by other tools use another single
+  // top-level folder (ssh2: `mscdex-ssh2-<commit>/`); name it `package/` like the others.
+  const [top, ...others] = readdirSync(staging);
+  if (top !== 'package' && others.length === 0) renameSync(path.join(staging, top), path.join(staging, 'package'));
   // Extracting into a staging directory and renaming makes an interrupted fetch start over
   // instead of leaving half a package that later runs would take as cached.
   renameSync(staging, destination);
@@ -82,8 +117,9 @@ function walk(dir, out) {
   }
 }
 
+// Tests shipped beside the code (`localtunnel.spec.js`, kafkajs `*.test.js`), skipped like test folders.
 function isSourceFile(name) {
-  return SOURCE_EXTENSIONS.has(path.extname(name)) && !/\.d\.[cm]?ts$/.test(name) && !/[.-]min\.[cm]?js$/.test(name);
+  return SOURCE_EXTENSIONS.has(path.extname(name)) && !/\.d\.[cm]?ts$/.test(name) && !/[.-]min\.[cm]?js$/.test(name) && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(name);
 }
 
 function isReadableSource(file) {
@@ -206,23 +242,29 @@ function countLines(file) {
   return text.length > 0 && !text.endsWith('\n') ? lines + 1 : lines;
 }
 
-/** @typedef {{ name: string, version: string, dir: string, files: string[], lines: number, tsconfig: string }} CorpusPackage */
+/** @typedef {{ name: string, version: string, set: string, dir: string, files: string[], lines: number, tsconfig: string }} CorpusPackage */
 
 /**
  * Fetches (once) and lists the pinned corpus. Cached under `$WIRELINT_CACHE/corpus` (default
  * `~/.cache/wirelint/corpus`); a package already extracted is not fetched again. Each package
  * gets a generated `tsconfig.json` (see `writeTypedProject`) for the project service.
- * @param {{ log?: (message: string) => void }} [options]
+ * `sets` picks the pinned lists (keys of `CORPUS_SETS`, in order). The default stays the 18
+ * libraries alone, so `npm run bench` figures stay comparable; `npm run sweep` asks for
+ * `['libraries', 'applications']`.
+ * @param {{ log?: (message: string) => void, sets?: string[] }} [options]
  * @returns {Promise<{ root: string, packages: CorpusPackage[], files: string[], lines: number }>}
  */
-export async function ensureCorpus({ log = () => {} } = {}) {
+export async function ensureCorpus({ log = () => {}, sets = ['libraries'] } = {}) {
+  const unknown = sets.filter((set) => !Object.hasOwn(CORPUS_SETS, set));
+  if (unknown.length > 0) throw new Error(`unknown corpus set ${unknown.join(', ')}; expected ${Object.keys(CORPUS_SETS).join(', ')}`);
+  const specs = sets.flatMap((set) => CORPUS_SETS[set].map((spec) => ({ ...spec, set })));
   const root = path.join(cacheRoot(), 'corpus');
   if (root.split(path.sep).includes('node_modules')) {
     throw new Error(`WIRELINT_CACHE must not be inside a node_modules folder (ESLint ignores those files): ${root}`);
   }
   mkdirSync(root, { recursive: true });
   const packages = [];
-  for (const spec of CORPUS) {
+  for (const spec of specs) {
     const destination = path.join(root, directoryName(spec));
     if (!existsSync(destination)) fetchPackage(spec, destination, log);
     const dir = path.join(destination, 'package');
@@ -233,7 +275,7 @@ export async function ensureCorpus({ log = () => {} } = {}) {
     const files = listSourceFiles(dir);
     const lines = files.reduce((sum, file) => sum + countLines(file), 0);
     const tsconfig = writeTypedProject(dir, files);
-    packages.push({ name: spec.name, version: spec.version, dir, files, lines, tsconfig });
+    packages.push({ name: spec.name, version: spec.version, set: spec.set, dir, files, lines, tsconfig });
   }
   writeFileSync(path.join(root, 'README.txt'), 'wirelint sweep/bench corpus (scripts/lib/corpus.mjs). Safe to delete.\n');
   return {

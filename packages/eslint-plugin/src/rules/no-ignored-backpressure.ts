@@ -112,6 +112,7 @@ export default createRule<Options, MessageId>({
       if (instance === undefined || instance.promise || !WRITABLE_KINDS.has(instance.instance)) return;
       if (!checkProcessStdio && isProcessStdio(instance)) return;
       if (handlesDrain(repeated, node)) return;
+      if (repeated.kind === 'loop' && fillsNewStream(node, instance.origin)) return;
       context.report({
         node,
         messageId: 'ignoredWrite',
@@ -121,6 +122,7 @@ export default createRule<Options, MessageId>({
     }
 
     function checkPush(node: TSESTree.CallExpression, receiver: TSESTree.Expression): void {
+      if (endsStream(node) || leavesLoopAfter(node)) return;
       if (receiver.type === 'ThisExpression') {
         // `_read() { for (const x of items) this.push(x); }` in a Readable subclass or options object.
         const loop = enclosingLoop(node);
@@ -140,14 +142,27 @@ export default createRule<Options, MessageId>({
     /**
      * `const s = new Readable(); for (…) s.push(buffer.slice(i, i + n)); return s;`: a stream made
      * here and filled, with no `await` between pushes, before anyone can read it. The chunks are
-     * data already in memory (superagent `lib/node/index.js` `bufferToChunks`); there is nothing
-     * to wait for.
+     * data already in memory (superagent `lib/node/index.js` `bufferToChunks`; the header lines
+     * telegraf's `multipart-stream.ts` writes to a new `PassThrough`); there is nothing to wait for.
      */
     function fillsNewStream(push: TSESTree.CallExpression, origin: TSESTree.Node | undefined): boolean {
       if (origin?.type !== 'NewExpression' || enclosingFunction(origin) !== enclosingFunction(push)) return false;
       const loop = enclosingLoop(push);
       const isSuspension = (node: TSESTree.Node): boolean => node.type === 'AwaitExpression' || node.type === 'YieldExpression';
       return loop !== undefined && !(loop.type === 'ForOfStatement' && loop.await) && !someDescendant(sourceCode, loop, isSuspension, { enterFunctions: false });
+    }
+
+    /**
+     * `readable.push(keys); if (cursor === '0') readable.push(null); return;`: a `return` or
+     * `throw` right after the push, in the same block, leaves the loop, so the loop does not
+     * repeat it (bullmq `classes/bun-redis-client.js`, a SCAN stream's `read()`).
+     */
+    function leavesLoopAfter(push: TSESTree.CallExpression): boolean {
+      const statement = skipWrappersUpward(push).parent;
+      const block = statement?.parent;
+      if (statement?.type !== 'ExpressionStatement' || block?.type !== 'BlockStatement') return false;
+      const after = block.body.slice(block.body.indexOf(statement) + 1);
+      return after.some((sibling) => sibling.type === 'ReturnStatement' || sibling.type === 'ThrowStatement');
     }
 
     /** `_read(size) { while (size > 0) { …; size--; } }`: a loop around the push that counts down Node's size hint bounds it. */
@@ -230,6 +245,12 @@ function isDrainEvidence(node: TSESTree.Node): boolean {
     return name !== undefined && DRAIN_MEMBERS.has(name);
   }
   return false;
+}
+
+/** `push(null)` ends the stream: it adds no data to the buffer (bullmq `classes/bun-redis-client.js`). */
+function endsStream(push: TSESTree.CallExpression): boolean {
+  const chunk = push.arguments[0];
+  return push.arguments.length === 1 && chunk?.type === 'Literal' && chunk.value === null;
 }
 
 /** `process.stdout` and `process.stderr` are the catalog's only global writables. */

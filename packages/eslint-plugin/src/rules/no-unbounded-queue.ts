@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import type { InstanceKind } from '../analysis/api-catalog';
-import { someDescendant } from '../analysis/descendants';
+import { mentionsName, someDescendant } from '../analysis/descendants';
 import { importedModules } from '../analysis/imported-modules';
 import { isBoundingLengthRead, variableHasLengthBound } from '../analysis/length-guards';
 import { iterationCallbackCall } from '../analysis/loops';
@@ -199,9 +199,40 @@ export default createRule<Options, MessageId>({
       name: string,
     ): void {
       if (adds.some(({ call }) => pausesSource(call))) return;
-      const first = adds.find(({ call, end }) => sides[end] && !drainsInPlace(call, takes) && !defersWriteCallback(call) && !isSentAlongside(call));
+      const first = adds.find(
+        ({ call, end }) => sides[end] && !drainsInPlace(call, takes) && !defersWriteCallback(call) && !isSentAlongside(call) && !awaitsEntry(call),
+      );
       if (first === undefined) return;
       context.report({ node: first.call, messageId: 'unboundedArrayQueue', data: { name, take: first.end === 'front' ? 'shift' : 'pop' } });
+    }
+
+    /**
+     * `const done = batches.map((batch) => new Promise((resolve, reject) => queue.push({ batch, resolve, reject })));
+     * …; await Promise.allSettled(done);`: each entry carries the `resolve` of a promise its
+     * producer awaits, so the producer adds more only once the consumer has taken what it added
+     * (kafkajs `src/consumer/workerQueue.js`).
+     */
+    function awaitsEntry(add: TSESTree.CallExpression): boolean {
+      let executor: TSESTree.Node | undefined = add.parent;
+      while (executor !== undefined && !isFunctionNode(executor)) executor = executor.parent;
+      if (executor === undefined || !isFunctionNode(executor)) return false;
+      const construction = executor.parent;
+      if (construction.type !== 'NewExpression' || construction.arguments[0] !== executor) return false;
+      if (construction.callee.type !== 'Identifier' || construction.callee.name !== 'Promise') return false;
+      const resolve = executor.params[0];
+      if (resolve?.type !== 'Identifier' || !add.arguments.some((argument) => mentionsName(sourceCode, argument, resolve.name))) return false;
+      let promise: TSESTree.Node = skipWrappersUpward(construction);
+      // `items.map((item) => new Promise(…))`: the array of those promises.
+      const callback = promise.parent;
+      if (callback?.type === 'ArrowFunctionExpression' && callback.body === promise) {
+        const map = callback.parent;
+        const isMap = map.type === 'CallExpression' && map.arguments[0] === callback && map.callee.type === 'MemberExpression' && staticPropertyName(map.callee) === 'map';
+        if (!isMap) return false;
+        promise = skipWrappersUpward(map);
+      }
+      const declarator = promise.parent;
+      if (declarator?.type !== 'VariableDeclarator' || declarator.init !== promise) return false;
+      return sourceCode.getDeclaredVariables(declarator).some((variable) => variable.references.some((reference) => isAwaited(reference.identifier)));
     }
 
     /**
@@ -209,14 +240,28 @@ export default createRule<Options, MessageId>({
      * the request it waits for (a statement beside it that calls `write()`/`send()`, or a method of
      * the class that does, now or in a callback such as `setImmediate(() => …)`). The list holds the requests in flight, which the connection's own
      * writes bound (nodemailer `smtp-connection/index.js`: a reply handler per SMTP command).
+     * The entry may be added in a branch of an `if` beside the send: `if (fns.length) q.push(fns);
+     * else q.push(null); transport.send(buffer);` (engine.io `build/socket.js`, a callback slot per
+     * flushed write).
      */
     function isSentAlongside(add: TSESTree.CallExpression): boolean {
-      const statement = skipWrappersUpward(add).parent;
-      const list = statement?.parent;
-      if (statement?.type !== 'ExpressionStatement' || list === undefined) return false;
-      const siblings = list.type === 'BlockStatement' || list.type === 'Program' ? list.body : list.type === 'SwitchCase' ? list.consequent : [];
       const body = enclosingClassBody(add);
-      return siblings.some((sibling) => sibling !== statement && sibling.type === 'ExpressionStatement' && sendsRequest(sibling.expression, body));
+      const added = skipWrappersUpward(add).parent;
+      if (added?.type !== 'ExpressionStatement') return false;
+      let statement: TSESTree.ExpressionStatement | TSESTree.IfStatement | undefined = added;
+      while (statement !== undefined) {
+        const list: TSESTree.Node = statement.parent;
+        // `if (a) q.push(x);` (a branch that is not a block) or `else if (…)`: look beside the whole `if`.
+        if (list.type === 'IfStatement') {
+          statement = list;
+          continue;
+        }
+        const siblings = list.type === 'BlockStatement' || list.type === 'Program' ? list.body : list.type === 'SwitchCase' ? list.consequent : [];
+        const current = statement;
+        if (siblings.some((sibling) => sibling !== current && sibling.type === 'ExpressionStatement' && sendsRequest(sibling.expression, body))) return true;
+        statement = enclosingIfBranch(list);
+      }
+      return false;
     }
 
     function sendsRequest(expression: TSESTree.Expression, body: TSESTree.ClassBody | undefined): boolean {
@@ -224,6 +269,8 @@ export default createRule<Options, MessageId>({
       if (call.type !== 'CallExpression') return false;
       // `setImmediate(() => this._sendCommand(cmd))`: sent a tick later.
       if (call.arguments.some((argument) => argument.type === 'ArrowFunctionExpression' && argument.expression && sendsRequest(argument.body, body))) return true;
+      // `sendPacket(this, packet)`: a helper from another module, named for what it does (ssh2 `lib/protocol/Protocol.js`).
+      if (call.callee.type === 'Identifier') return SENDER_FUNCTION.test(call.callee.name);
       if (call.callee.type !== 'MemberExpression') return false;
       const name = staticPropertyName(call.callee);
       if (name === undefined) return false;
@@ -483,6 +530,20 @@ function drainsInPlace(add: TSESTree.CallExpression, takes: readonly TSESTree.Ca
   return fn !== undefined && takes.some((take) => take.range[0] > add.range[1] && effectiveFunction(take) === fn && isInLoopOf(take, fn));
 }
 
+/** `await p`, `await Promise.allSettled(ps)`: the value is awaited in the function that names it. */
+function isAwaited(identifier: TSESTree.Node): boolean {
+  for (let current = identifier.parent; current !== undefined && !isFunctionNode(current); current = current.parent) {
+    if (current.type === 'AwaitExpression') return true;
+  }
+  return false;
+}
+
+/** The `if` statement whose branch is this block or statement, or `undefined` (a loop, a function body…). */
+function enclosingIfBranch(node: TSESTree.Node): TSESTree.IfStatement | undefined {
+  const parent = node.parent;
+  return parent?.type === 'IfStatement' && (parent.consequent === node || parent.alternate === node) ? parent : undefined;
+}
+
 function isInLoopOf(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   for (let current = node.parent; current !== undefined && current !== fn; current = current.parent) {
     if (current.type === 'WhileStatement' || current.type === 'DoWhileStatement' || current.type === 'ForStatement') return true;
@@ -493,6 +554,8 @@ function isInLoopOf(node: TSESTree.Node, fn: TSESTree.Node): boolean {
 const WRITE_METHODS: ReadonlySet<string> = new Set(['_write', '_writev', '_transform']);
 /** Calls that put a request on the wire. */
 const SEND_METHODS: ReadonlySet<string> = new Set(['write', 'send']);
+/** A plain function that puts a request on the wire: `sendPacket`, `writeFrame`, `_sendCommand`. */
+const SENDER_FUNCTION = /^_?(?:send|write)(?:[A-Z_]|$)/;
 
 /**
  * `_write(chunk, encoding, cb) { if (!open) this.queue.push({ chunk, cb }); … }`: a stream

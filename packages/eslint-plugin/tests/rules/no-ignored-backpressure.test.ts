@@ -67,6 +67,34 @@ export function bufferToChunks(buffer) {
   chunking.push(null);
   return chunking;
 }`,
+  // telegraf 4.16.3 src/core/network/multipart-stream.ts (found by the sweep): header lines written to a PassThrough made here, before anyone reads it.
+  `import * as stream from 'node:stream';
+export function addPart(part, add) {
+  const partStream = new stream.PassThrough();
+  for (const [key, header] of Object.entries(part.headers)) partStream.write(key + ':' + header + '\\r\\n');
+  partStream.end(part.body);
+  add(partStream);
+}`,
+  // bullmq 6.7.0 dist/esm/classes/bun-redis-client.js (found by the sweep): the loop scans until it has keys,
+  // pushes them once and returns; `push(null)` ends the stream and adds no data.
+  `import { Readable } from 'node:stream';
+export function scanStream(adapter) {
+  let cursor = '0';
+  const readable = new Readable({ objectMode: true, read() {} });
+  readable._read = async () => {
+    while (true) {
+      const [next, keys] = await adapter.scan(cursor);
+      cursor = next;
+      if (keys.length > 0) {
+        readable.push(keys);
+        if (cursor === '0') readable.push(null);
+        return;
+      }
+      if (cursor === '0') { readable.push(null); return; }
+    }
+  };
+  return readable;
+}`,
 ];
 
 const suggested = (output: string) => [{ messageId: 'awaitDrain' as const, output }];

@@ -117,12 +117,82 @@ export class BufferedDuplex extends Duplex {
   _sendCommand(str) { this._socket.write(str + '\\r\\n'); }
   _processResponse(str) { const action = this._responseActions.shift(); action(str); }
 }`,
+  // engine.io 6.6.12 build/socket.js (found by the sweep): a callback slot queued in a branch beside the write it waits for.
+  `class Socket {
+  constructor() { this.sentCallbackFn = []; this.packetsFn = []; this.writeBuffer = []; }
+  flush() {
+    if (!this.transport.writable || !this.writeBuffer.length) return;
+    const wbuf = this.writeBuffer;
+    this.writeBuffer = [];
+    if (this.packetsFn.length) {
+      this.sentCallbackFn.push(this.packetsFn);
+      this.packetsFn = [];
+    } else this.sentCallbackFn.push(null);
+    this.transport.send(wbuf);
+  }
+  onDrain() { const fns = this.sentCallbackFn.shift(); if (fns) for (const fn of fns) fn(); }
+}`,
+  // kafkajs 2.2.4 src/consumer/workerQueue.js (found by the sweep): the producer awaits the promise each entry resolves.
+  `export function createWorkerQueue(workers) {
+  const queue = [];
+  const push = async (...batches) => {
+    const promises = batches.map((batch) => new Promise((resolve, reject) => queue.push({ batch, resolve, reject })));
+    workers.forEach((worker) => worker.run({ next: () => queue.shift() }));
+    await Promise.allSettled(promises);
+  };
+  return { push };
+}`,
+  // ssh2 1.17.0 lib/protocol/Protocol.js (found by the sweep): an auth method queued with the request packet sent by a helper from another module.
+  `import { sendPacket } from './utils.js';
+export class Protocol {
+  constructor() { this._authsQueue = []; }
+  authPassword(packet) { this._authsQueue.push('password'); sendPacket(this, packet); }
+  onAuthFailure() { this._authsQueue.shift(); }
+}`,
   // Odd but valid syntax must not throw.
   `this.queue.push(1); this.queue.shift();`,
   `const queue = []; export const f = (x) => { queue?.push(x); }; export const g = () => { const { shift } = queue; return shift; };`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
+  {
+    // A plain function whose name does not say it sends: not taken for a request in flight.
+    code: `
+import { handle } from './handle.js';
+export class Worker {
+  constructor() { this.jobs = []; }
+  add(job) { this.jobs.push(job); handle(this); }
+  next() { return this.jobs.shift(); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'this.jobs', take: 'shift' }, line: 5 }],
+  },
+  {
+    // The entry carries a resolve, but nobody awaits the promise: the producer does not wait.
+    code: `
+const queue = [];
+export function enqueue(job) {
+  const done = new Promise((resolve) => queue.push({ job, resolve }));
+  done.then(() => {});
+}
+export const next = () => queue.shift();
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 4 }],
+  },
+  {
+    // Entries added in a loop are not one per write: a send beside the loop does not bound them.
+    code: `
+class Client {
+  constructor() { this.pending = []; }
+  onMessage(msg) {
+    if (msg.items) { for (const item of msg.items) { this.pending.push(item); } }
+    this.socket.write('ack');
+  }
+  next() { return this.pending.shift(); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'this.pending', take: 'shift' }, line: 5 }],
+  },
   {
     // The Tarsnap shape: a module-level queue fed by one function and drained by another.
     code: `
