@@ -298,3 +298,25 @@ export function lookupGlobal(path: readonly string[]): ApiInfo | undefined {
 export function lookupInstanceMember(kind: InstanceKind, path: readonly string[]): ApiInfo | undefined {
   return entry(INSTANCES[kind], path);
 }
+
+/** Name → the kinds with a member path through it (`stream` and `get` of got's `stream.get`). */
+const KINDS_BY_MEMBER_NAME = new Map<string, Set<InstanceKind>>();
+for (const [kind, table] of Object.entries(INSTANCES) as [InstanceKind, Table][]) {
+  for (const key of Object.keys(table)) {
+    if (key === '' || key === '*') continue;
+    for (const name of key.split('.')) {
+      const kinds = KINDS_BY_MEMBER_NAME.get(name) ?? new Set();
+      kinds.add(kind);
+      KINDS_BY_MEMBER_NAME.set(name, kinds);
+    }
+  }
+}
+const NO_KINDS: ReadonlySet<InstanceKind> = new Set();
+
+/**
+ * The kinds below which a member path through `name` can reach a catalog entry. A path through
+ * any other name never reaches one, except below a `'*'` table (gRPC packages).
+ */
+export function kindsWithMemberName(name: string): ReadonlySet<InstanceKind> {
+  return KINDS_BY_MEMBER_NAME.get(name) ?? NO_KINDS;
+}

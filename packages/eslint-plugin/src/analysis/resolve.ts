@@ -2,13 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import type { ApiInfo, InstanceKind } from './api-catalog';
-import { EVENT_PARAMS, LISTENER_METHODS, lookupGlobal, lookupInstanceMember, lookupModuleMember } from './api-catalog';
+import { EVENT_PARAMS, kindsWithMemberName, LISTENER_METHODS, lookupGlobal, lookupInstanceMember, lookupModuleMember } from './api-catalog';
 import type { ModuleId } from './modules';
 import { forEachDescendant } from './descendants';
 import { canonicalModule } from './modules';
 import type { FunctionNode } from './syntax';
 import { findVariable, isFunctionNode, patternPath, staticPropertyName, unwrapExpression } from './syntax';
-import { instanceKindFromType } from './types';
+import { getTypeServices, instanceKindFromType, programHasCallableKinds, someKindWithoutCallableLibraries } from './types';
 
 type AnyContext = Readonly<RuleContext<string, readonly unknown[]>>;
 
@@ -54,6 +54,14 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 const MAX_DEPTH = 24;
 
 /**
+ * Methods whose receiver a rule reads even where the catalog has no entry for the call:
+ * `x.setTimeout(0)` (no-disabled-timeout), `x.listen(…)` (no-small-listen-backlog),
+ * `x.on('connection', …)` (require-heartbeat, callback parameters). A rule that starts reading
+ * the receiver of another uncatalogued method must add it here, or typed receivers go unseen.
+ */
+const RECEIVER_METHODS_READ_BY_RULES: ReadonlySet<string> = new Set(['setTimeout', 'listen', ...LISTENER_METHODS]);
+
+/**
  * Resolves an expression to what it refers to, following imports, `require`, the `node:`
  * prefix, renames, destructuring, `const`/`let` data flow with re-assignment, class fields,
  * callback parameters of known APIs, and finally the type checker when a program exists.
@@ -61,7 +69,7 @@ const MAX_DEPTH = 24;
  * `undefined` when the file does not say.
  */
 export function resolveRef(context: AnyContext, node: TSESTree.Node): Ref | undefined {
-  return new Resolver(context, cacheFor(context)).expression(node, 0);
+  return new Resolver(context, cacheFor(context), getTypeServices(context) !== undefined).expression(node, 0);
 }
 
 /** Resolves the callee of a call or `new` and looks it up in the catalog. */
@@ -90,23 +98,37 @@ export function describeRef(ref: Ref): ApiInfo | undefined {
   return ref.root === 'global' ? lookupGlobal(ref.path) : lookupModuleMember(ref.root, ref.path);
 }
 
-// One cache per file: the AST nodes are the keys, so nothing outlives the file being linted.
-const caches = new WeakMap<object, Map<TSESTree.Node, Ref | undefined>>();
-function cacheFor(context: AnyContext): Map<TSESTree.Node, Ref | undefined> {
+/**
+ * One cache per file: the AST nodes are the keys, so nothing outlives the file being linted.
+ * Answers without the type checker are kept apart: they may know less than the typed ones.
+ */
+interface FileCache {
+  typed: Map<TSESTree.Node, Ref | undefined>;
+  untyped: Map<TSESTree.Node, Ref | undefined>;
+  callableKinds: boolean | undefined;
+}
+const caches = new WeakMap<object, FileCache>();
+function cacheFor(context: AnyContext): FileCache {
   const key = context.sourceCode.ast;
   let cache = caches.get(key);
   if (cache === undefined) {
-    cache = new Map();
+    cache = { typed: new Map(), untyped: new Map(), callableKinds: undefined };
     caches.set(key, cache);
   }
   return cache;
 }
 
 class Resolver {
+  private readonly cache: Map<TSESTree.Node, Ref | undefined>;
+
+  /** `typed`: the file has a program, so a step the syntax cannot resolve may ask the checker. */
   constructor(
     private readonly context: AnyContext,
-    private readonly cache: Map<TSESTree.Node, Ref | undefined>,
-  ) {}
+    private readonly files: FileCache,
+    private readonly typed: boolean,
+  ) {
+    this.cache = typed ? files.typed : files.untyped;
+  }
 
   /** Every node is resolved once per file: rules and inner steps of other resolutions share the answer. */
   expression(raw: TSESTree.Node, depth: number): Ref | undefined {
@@ -146,7 +168,7 @@ class Resolver {
       if (GLOBAL_OBJECTS.has(node.name)) return { kind: 'path', root: 'global', path: [], via: 'global' };
       return withValueKind({ kind: 'path', root: 'global', path: [node.name], via: 'global' });
     }
-    return this.variable(variable, depth) ?? this.byType(node);
+    return this.variable(variable, depth) ?? (this.calleeTypeMatters(node) ? this.byType(node) : undefined);
   }
 
   private variable(variable: Scope.Variable, depth: number): Ref | undefined {
@@ -244,9 +266,14 @@ class Resolver {
   private member(node: TSESTree.MemberExpression, depth: number): Ref | undefined {
     const name = staticPropertyName(node);
     if (name === undefined) return undefined;
-    if (node.object.type === 'ThisExpression') return this.thisMember(node, name, depth) ?? this.byType(node);
-    const object = this.expression(node.object, depth + 1);
-    if (object === undefined) return this.byType(node);
+    // The checker is the costly part of typed linting: for `x.name()` the types of `x` and of
+    // `x.name` can only matter for a member some kind has, or whose receiver a rule reads.
+    const typeMatters = !this.typed || RECEIVER_METHODS_READ_BY_RULES.has(name) || this.someTypedKindHas(name) || this.calleeTypeMatters(node);
+    if (node.object.type === 'ThisExpression') return this.thisMember(node, name, depth) ?? (typeMatters ? this.byType(node) : undefined);
+    // Without types the object resolves to the same answer as with them, or to nothing where
+    // only its type would have told: then `x.name` is an uncatalogued member all the same.
+    const object = (typeMatters ? this : this.withoutTypes()).expression(node.object, depth + 1);
+    if (object === undefined) return typeMatters ? this.byType(node) : undefined;
     if (object.kind === 'path' && object.root === 'global' && object.path.length === 0) {
       // globalThis.fetch, window.fetch
       return withValueKind({ kind: 'path', root: 'global', path: [name], via: 'global' });
@@ -307,7 +334,32 @@ class Resolver {
     return withValueKind({ ...ref, path: [...ref.path, ...path] });
   }
 
+  /**
+   * Whether the checker may be asked about `node`: always, unless it is the callee of a call
+   * and the program has no callable kinds; then its type cannot give the call a catalog entry.
+   */
+  private calleeTypeMatters(node: TSESTree.Node): boolean {
+    return !this.typed || !isCallee(node) || this.callableKinds();
+  }
+
+  /** Whether a kind with a member `name` can come from a type in this program (`get`: only with axios, got or ky). */
+  private someTypedKindHas(name: string): boolean {
+    const kinds = kindsWithMemberName(name);
+    if (kinds.size === 0) return false;
+    return someKindWithoutCallableLibraries(kinds) || this.callableKinds();
+  }
+
+  private callableKinds(): boolean {
+    this.files.callableKinds ??= programHasCallableKinds(this.context);
+    return this.files.callableKinds;
+  }
+
+  private withoutTypes(): Resolver {
+    return this.typed ? new Resolver(this.context, this.files, false) : this;
+  }
+
   private byType(node: TSESTree.Node): Ref | undefined {
+    if (!this.typed) return undefined;
     const kind = instanceKindFromType(this.context, node);
     if (kind === undefined) return undefined;
     return { kind: 'instance', instance: kind.instance, origin: undefined, library: undefined, path: [], promise: kind.promise, via: 'type' };
@@ -378,6 +430,15 @@ function sameRef(a: Ref, b: Ref): boolean {
   }
   return false;
 }
+
+/** `f()`, `a.b()`, `a.b!()`, `(a.b as F)()`: the node is what a call calls (not `new`). */
+function isCallee(node: TSESTree.Node): boolean {
+  let current = node;
+  while (WRAPPERS.has(current.parent?.type ?? '')) current = current.parent as TSESTree.Node;
+  const parent = current.parent;
+  return parent?.type === 'CallExpression' && parent.callee === current;
+}
+const WRAPPERS: ReadonlySet<string> = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression']);
 
 function containsIdentifier(pattern: TSESTree.Node, name: TSESTree.Identifier): boolean {
   return pattern.range[0] <= name.range[0] && name.range[1] <= pattern.range[1];

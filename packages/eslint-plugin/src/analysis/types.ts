@@ -118,6 +118,32 @@ export function programHasLibrary(context: AnyContext, library: string): boolean
 }
 
 /**
+ * The libraries whose kinds are callable types (`AxiosInstance`, `Got`, `KyInstance`): the only
+ * kinds whose call the catalog describes (their `''` entry). Other kinds are objects or classes.
+ */
+const CALLABLE_KIND_LIBRARIES = ['axios', 'got', 'ky'];
+
+/**
+ * Whether the type of a called function can give the call a catalog entry: only when the program
+ * declares a library with callable kinds. Otherwise asking the checker about a callee is wasted.
+ */
+export function programHasCallableKinds(context: AnyContext): boolean {
+  return CALLABLE_KIND_LIBRARIES.some((library) => programHasLibrary(context, library));
+}
+
+/**
+ * Kinds a typed value can only have where the program declares axios, got or ky: their own
+ * instances (directly, or made by their members), and superagent's agent, which no type names.
+ */
+const KINDS_ONLY_WITH_CALLABLE_LIBRARIES: ReadonlySet<InstanceKind> = new Set(['axios-instance', 'got-instance', 'ky-instance', 'superagent-agent']);
+
+/** Whether one of `kinds` can come from a type in a program without axios, got or ky. */
+export function someKindWithoutCallableLibraries(kinds: ReadonlySet<InstanceKind>): boolean {
+  for (const kind of kinds) if (!KINDS_ONLY_WITH_CALLABLE_LIBRARIES.has(kind)) return true;
+  return false;
+}
+
+/**
  * The kind of an expression according to its static type (`res: Response` → `fetch-response`,
  * `Promise<Response>` → a promise of one). Undefined without a program or for unknown types.
  */
