@@ -2,7 +2,6 @@
 // (`npm test` builds first), except argument validation, which never reaches ESLint.
 // Assertions are about `no-small-listen-backlog`, formats and exit codes, so that they hold
 // whatever other rules the presets gain.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +10,9 @@ import { pathToFileURL } from 'node:url';
 import plugin from '@wirelint/eslint-plugin';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from 'wirelint';
+
+import type { ProcessRun } from '../helpers/run-node';
+import { runNode } from '../helpers/run-node';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'packages/cli/bin/wirelint.js');
@@ -39,28 +41,9 @@ const net = require('node:net');
 net.createServer((socket) => socket.end()).listen(8080, '0.0.0.0', 8);
 `;
 
-interface ProcessRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the built CLI in `cwd`, in the environment of a CI job (no forced colors). */
 function wirelint(args: readonly string[], cwd: string): Promise<ProcessRun> {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runNode(BIN, args, cwd);
 }
 
 /**

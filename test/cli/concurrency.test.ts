@@ -1,12 +1,14 @@
 // wirelint's rules keep no state across files, so ESLint's worker threads (`--concurrency`) and
 // its result cache (`--cache`) must not change what is reported. Runs the built CLI (`npm test`
 // builds first) over examples/ plus copies of it, enough files for two workers to share.
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { ProcessRun } from '../helpers/run-node';
+import { runNode } from '../helpers/run-node';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'packages/cli/bin/wirelint.js');
@@ -32,20 +34,8 @@ interface LintResult {
   warningCount: number;
 }
 
-function run(args: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+function run(args: readonly string[], cwd: string): Promise<ProcessRun> {
+  return runNode(BIN, args, cwd);
 }
 
 /**

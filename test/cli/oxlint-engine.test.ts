@@ -4,7 +4,6 @@
 // (oxlint still runs as its own processes), which saves a Node start-up per case. A missing
 // oxlint is a real install layout without it: the CLI package copied into a temporary
 // node_modules, next to links to its dependencies only.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -12,31 +11,15 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintWithOxlint, runCli, SourceLocator } from 'wirelint';
 
+import type { ProcessRun } from '../helpers/run-node';
+import { runNode } from '../helpers/run-node';
+
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'packages/cli/bin/wirelint.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 
-interface ProcessRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function run(bin: string, args: readonly string[], cwd: string): Promise<ProcessRun> {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runNode(bin, args, cwd);
 }
 
 const wirelint = (args: readonly string[], cwd: string): Promise<ProcessRun> => run(BIN, args, cwd);

@@ -1,13 +1,15 @@
 // The two hosts of the cross-host test: ESLint's `Linter` with typescript-eslint's parser and
 // no program (what the CLI and an untyped ESLint config do), and the oxlint pinned in the
 // root package.json with the plugin as a JS plugin. Both report `Finding`s, compared as strings.
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '@wirelint/eslint-plugin';
 import { type ESLint, Linter } from 'eslint';
 import { findOxlint, LINTED_FILES, oxlintResults, parseOxlintReport } from 'wirelint';
+
+import type { ProcessRun } from '../helpers/run-node';
+import { runNode } from '../helpers/run-node';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -81,33 +83,17 @@ export function applyFixesAndFirstSuggestions(code: string, messages: readonly L
   return output + code.slice(position);
 }
 
-export interface ProcessOutput {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the repository's oxlint (the pinned devDependency) in `cwd`. */
-export function runOxlint(cwd: string, args: readonly string[]): Promise<ProcessOutput> {
+export function runOxlint(cwd: string, args: readonly string[]): Promise<ProcessRun> {
   const { bin } = findOxlint(ROOT);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runNode(bin, args, cwd);
 }
 
 /**
  * oxlint's JSON report as findings, through the CLI's own mapping (byte offsets to ESLint's
  * lines and UTF-16 columns), so that the comparison checks that mapping too.
  */
-export function oxlintFindings(run: ProcessOutput, cwd: string, sources: ReadonlyMap<string, string>): Finding[] {
+export function oxlintFindings(run: ProcessRun, cwd: string, sources: ReadonlyMap<string, string>): Finding[] {
   let diagnostics;
   try {
     diagnostics = parseOxlintReport(run.stdout);
