@@ -2,15 +2,14 @@
 // (`npm test` builds first), except argument validation, which never reaches ESLint.
 // Assertions are about `no-small-listen-backlog`, formats and exit codes, so that they hold
 // whatever other rules the presets gain.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import plugin from '@wirelint/eslint-plugin';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from 'wirelint';
+import { describe, expect, it } from 'vitest';
 
+import { runCliInProcess, tempDirMaker } from '../helpers/cli';
 import type { ProcessRun } from '../helpers/run-node';
 import { runNode } from '../helpers/run-node';
 
@@ -51,30 +50,11 @@ function wirelint(args: readonly string[], cwd: string): Promise<ProcessRun> {
  * a process per case would only measure Node's start-up. The real-process cases `--help` and
  * an unknown flag prove the wiring.
  */
-async function wirelintInProcess(args: readonly string[]): Promise<ProcessRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    cwd: BASIC,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
+function wirelintInProcess(args: readonly string[]): Promise<ProcessRun> {
+  return runCliInProcess(args, BASIC);
 }
 
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-/** A fresh directory outside the repository (no Git work tree, no ESLint config above it). */
-async function tempDir(prefix: string, files: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `wirelint-${prefix}-`));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tempDir = tempDirMaker();
 
 interface JsonMessage {
   ruleId: string | null;

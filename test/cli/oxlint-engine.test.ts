@@ -4,13 +4,13 @@
 // (oxlint still runs as its own processes), which saves a Node start-up per case. A missing
 // oxlint is a real install layout without it: the CLI package copied into a temporary
 // node_modules, next to links to its dependencies only.
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
-import { lintWithOxlint, runCli, SourceLocator } from 'wirelint';
+import { describe, expect, it } from 'vitest';
+import { lintWithOxlint, SourceLocator } from 'wirelint';
 
+import { runCliInProcess, tempDirMaker } from '../helpers/cli';
 import type { ProcessRun } from '../helpers/run-node';
 import { runNode } from '../helpers/run-node';
 
@@ -25,29 +25,11 @@ function run(bin: string, args: readonly string[], cwd: string): Promise<Process
 const wirelint = (args: readonly string[], cwd: string): Promise<ProcessRun> => run(BIN, args, cwd);
 
 /** The built CLI's `runCli` in this process. */
-async function wirelintInProcess(args: readonly string[], cwd = EXAMPLES): Promise<ProcessRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    cwd,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
+function wirelintInProcess(args: readonly string[], cwd = EXAMPLES): Promise<ProcessRun> {
+  return runCliInProcess(args, cwd);
 }
 
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function tempDir(prefix: string, files: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `wirelint-${prefix}-`));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tempDir = tempDirMaker();
 
 interface JsonResult {
   filePath: string;
