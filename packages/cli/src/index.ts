@@ -8,7 +8,7 @@ export { type OxlintDiagnostic, oxlintResults, parseOxlintReport, SourceLocator 
 export { lintWithOxlint, type OxlintRunOptions } from './engines/oxlint/run';
 export { ExitCode, UsageError } from './exit-codes';
 export { DEFAULT_IGNORE_PATTERNS, defaultIgnoreSpecs, gitignorePatterns, type IgnoreSpec } from './ignores';
-export { createTypeAwareParser, untypedParser } from './parser';
+export { createTypeAwareParser, createUntypedParser, NEGATIVE_ANSWER_TTL_MS, ProjectMembership, untypedParser, type TypeAwareParserOptions, type TypescriptEslintParser } from './parser';
 export { isParseFailure, keepWirelintResults } from './results';
 export { CLI_VERSION, type CliIo, runCli, type TextSink } from './run';
 export { formatSarif, type SarifContext, type SarifRuleInfo } from './sarif';

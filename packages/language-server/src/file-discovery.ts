@@ -4,6 +4,7 @@ import * as path from 'node:path';
 
 import type { Linter } from 'eslint';
 import { ESLint } from 'eslint';
+import { gitignorePatterns } from 'wirelint/ignores';
 
 import { LINTED_EXTENSIONS } from './lint-config';
 
@@ -15,34 +16,6 @@ export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules',
 
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
-}
-
-/**
- * Translates the lines of a `.gitignore` into flat-config ignore patterns, following
- * gitignore(5): `#` comments and blank lines are skipped, `!` re-includes, a pattern with a
- * slash before its end is anchored to the file's directory, one without matches at any depth,
- * a trailing slash matches directories only, and a pattern without it matches a file or a whole
- * directory. (The `wirelint` CLI reads `.gitignore` the same way; the server does not depend on
- * the CLI package, so this is its own copy.)
- */
-export function gitignorePatterns(text: string): string[] {
-  const patterns: string[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    let line = rawLine.replace(/(?<!\\)\s+$/, '');
-    if (line === '' || line.startsWith('#')) continue;
-    const negated = line.startsWith('!');
-    if (negated) line = line.slice(1);
-    // `\#` and `\!` escape a leading `#` or `!`.
-    if (line.startsWith('\\#') || line.startsWith('\\!')) line = line.slice(1);
-    const directoryOnly = line.endsWith('/');
-    const body = directoryOnly ? line.slice(0, -1) : line;
-    if (body === '' || body === '/') continue;
-    const anchored = body.includes('/');
-    const relative = body.startsWith('/') ? body.slice(1) : body;
-    const glob = anchored || relative.startsWith('**/') ? relative : `**/${relative}`;
-    patterns.push(`${negated ? '!' : ''}${glob}${directoryOnly ? '/' : '{,/**}'}`);
-  }
-  return patterns;
 }
 
 /** The directories above `folder` whose `.gitignore` applies: its parents up to the Git root. */

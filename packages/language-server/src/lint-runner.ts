@@ -1,19 +1,18 @@
 import * as path from 'node:path';
 
-import type * as TsParser from '@typescript-eslint/parser';
 import type { Linter as LinterNamespace } from 'eslint';
 import { Linter } from 'eslint';
+import type { TypescriptEslintParser } from 'wirelint/parsing';
+import { createTypeAwareParser, createUntypedParser, ProjectMembership } from 'wirelint/parsing';
 
 import type { ParsingOptions, RuleEntry } from './lint-config';
 import { buildLintConfig, resolveRules, RULE_PREFIX } from './lint-config';
-import { createTypeAwareParser, createUntypedParser } from './parsers';
-import { ProjectMembership } from './project-membership';
 import type { LintPlugin } from './rule-docs';
 import type { WirelintSettings } from './settings';
 
 export interface LintRunnerOptions {
   plugin: LintPlugin;
-  parser: Pick<typeof TsParser, 'parseForESLint' | 'withoutProjectParserOptions' | 'version'>;
+  parser: TypescriptEslintParser;
   /** Called once per rule that throws during this server's lifetime. */
   onRuleCrash: (ruleId: string, error: unknown) => void;
 }
@@ -52,7 +51,7 @@ export class LintRunner {
 
   constructor(private readonly options: LintRunnerOptions) {
     this.untyped = createUntypedParser(options.parser);
-    this.typed = createTypeAwareParser(options.parser, this.membership);
+    this.typed = createTypeAwareParser({ parser: options.parser, membership: this.membership });
   }
 
   lint(target: LintTarget, settings: WirelintSettings): LinterNamespace.LintMessage[] {

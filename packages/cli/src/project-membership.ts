@@ -7,7 +7,7 @@ const CONFIG_FILE_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
 /**
  * A file no tsconfig lists is checked again after this long: it may have been created since the
- * config's file list was read (the CLI reads each list once; an editor lives longer).
+ * config's file list was read (a CLI run is over long before; an editor lives longer).
  */
 export const NEGATIVE_ANSWER_TTL_MS = 30_000;
 
@@ -20,8 +20,8 @@ interface Project {
  * Whether some tsconfig.json or jsconfig.json in a file's directory or above lists the file,
  * directly or through project references: the files typescript-eslint's project service can
  * type. Asking first matters: for any other file the project service builds a whole inferred
- * program and then fails (the `wirelint` CLI measured 0.5 s per such file). The same logic as
- * the CLI's `--type-aware` parser, re-implemented because the server does not depend on the CLI.
+ * program and then fails (measured: 30 such files took 16 s and 540 MB instead of 1.7 s). Config
+ * files are read once each; the language server shares this through `wirelint/parsing`.
  */
 export class ProjectMembership {
   private readonly configsInDirectory = new Map<string, string[]>();
