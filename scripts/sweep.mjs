@@ -21,7 +21,7 @@ const { values } = parseArgs({
   options: {
     'untyped-only': { type: 'boolean', default: false },
     package: { type: 'string', multiple: true, default: [] },
-    set: { type: 'string', multiple: true, default: ['libraries', 'applications'] },
+    set: { type: 'string', multiple: true, default: ['libraries', 'applications', 'ecosystem'] },
     json: { type: 'boolean', default: false },
   },
 });

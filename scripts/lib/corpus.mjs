@@ -57,8 +57,81 @@ export const APPLICATION_CORPUS = Object.freeze([
   { name: 'ssh2-sftp-client', version: '12.1.1' },
 ]);
 
+/**
+ * Pinned, third set: the wider ecosystem — SDKs and API clients (firebase-admin, minio, soap,
+ * twitter-api-v2, @line/bot-sdk…), HTTP helpers (make-fetch-happen, gaxios, wretch, bent…),
+ * servers, brokers and middlewares (aedes, smtp-server, ftp-srv, peer, sockjs, http-proxy-middleware…),
+ * job queues (bee-queue, agenda, rascal), agents and tools (newrelic, @sentry/node, pm2,
+ * verdaccio, parse-server, probot, @actions/tool-cache). Added so the hand triage covers a sample
+ * of more than 100 findings.
+ */
+export const ECOSYSTEM_CORPUS = Object.freeze([
+  { name: '@distube/ytdl-core', version: '4.16.12' },
+  { name: 'twitter-api-v2', version: '1.29.1' },
+  { name: 'spotify-web-api-node', version: '5.0.2' },
+  { name: 'minio', version: '8.0.7' },
+  { name: '@elastic/transport', version: '9.4.0' },
+  { name: 'mysql2', version: '3.24.6' },
+  { name: '@redis/client', version: '6.3.1' },
+  { name: 'nats', version: '2.29.3' },
+  { name: 'aedes', version: '1.2.0' },
+  { name: 'smtp-server', version: '3.21.6' },
+  { name: 'imapflow', version: '2.10.2' },
+  { name: 'ldapjs', version: '3.0.7' },
+  { name: 'soap', version: '1.13.0' },
+  { name: 'restify-clients', version: '5.0.0' },
+  { name: '@hapi/wreck', version: '18.1.2' },
+  { name: 'make-fetch-happen', version: '16.0.1' },
+  { name: 'minipass-fetch', version: '6.0.1' },
+  { name: 'http-proxy-middleware', version: '4.2.2' },
+  { name: 'express-http-proxy', version: '2.1.2' },
+  { name: 'http-mitm-proxy', version: '1.1.0' },
+  { name: 'socks', version: '2.8.11' },
+  { name: 'simple-get', version: '4.0.1' },
+  { name: 'bittorrent-tracker', version: '11.2.3' },
+  { name: 'node-downloader-helper', version: '2.1.11' },
+  { name: '@sentry/node', version: '11.12.0' },
+  { name: 'gaxios', version: '8.3.3' },
+  { name: 'teeny-request', version: '11.1.1' },
+  { name: '@actions/http-client', version: '4.0.1' },
+  { name: '@actions/tool-cache', version: '4.0.0' },
+  { name: 'probot', version: '14.3.2' },
+  { name: '@semantic-release/github', version: '12.0.10' },
+  { name: 'bee-queue', version: '2.0.0' },
+  { name: 'agenda', version: '6.2.6' },
+  { name: 'amqp-connection-manager', version: '5.0.0' },
+  { name: 'rascal', version: '21.0.1' },
+  { name: 'websocket', version: '1.0.35' },
+  { name: 'faye-websocket', version: '0.11.4' },
+  { name: 'sockjs', version: '0.3.24' },
+  { name: 'peer', version: '1.0.2' },
+  { name: '@line/bot-sdk', version: '11.2.0' },
+  { name: '@slack/socket-mode', version: '3.1.0' },
+  { name: 'castv2', version: '0.1.10' },
+  { name: 'ftp-srv', version: '4.6.3' },
+  { name: 'tus-js-client', version: '4.3.1' },
+  { name: '@tus/server', version: '2.4.5' },
+  { name: 'node-ssh', version: '13.2.1' },
+  { name: 'wretch', version: '3.0.9' },
+  { name: 'phin', version: '4.0.0' },
+  { name: 'centra', version: '2.7.0' },
+  { name: 'bent', version: '7.3.12' },
+  { name: 'tiny-json-http', version: '7.5.1' },
+  { name: '@parse/node-apn', version: '8.1.0' },
+  { name: 'firebase-admin', version: '14.5.1' },
+  { name: 'google-auth-library', version: '11.3.4' },
+  { name: '@azure/core-rest-pipeline', version: '1.25.1' },
+  { name: '@smithy/node-http-handler', version: '4.14.2' },
+  { name: 'node-pushnotifications', version: '6.0.0' },
+  { name: 'proxy-agent', version: '8.0.2' },
+  { name: 'pm2', version: '7.0.4' },
+  { name: 'verdaccio', version: '6.10.4' },
+  { name: 'parse-server', version: '9.10.0' },
+  { name: 'newrelic', version: '14.5.1' },
+]);
+
 /** The named sets `ensureCorpus({ sets })` accepts. `libraries` is `CORPUS`. */
-export const CORPUS_SETS = Object.freeze({ libraries: CORPUS, applications: APPLICATION_CORPUS });
+export const CORPUS_SETS = Object.freeze({ libraries: CORPUS, applications: APPLICATION_CORPUS, ecosystem: ECOSYSTEM_CORPUS });
 
 const SOURCE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
@@ -117,9 +190,10 @@ function walk(dir, out) {
   }
 }
 
-// Tests shipped beside the code (`localtunnel.spec.js`, kafkajs `*.test.js`), skipped like test folders.
+// Tests shipped beside the code (`localtunnel.spec.js`, kafkajs `*.test.js`, tus-js-client's type test
+// `index.test-d.ts`), skipped like test folders.
 function isSourceFile(name) {
-  return SOURCE_EXTENSIONS.has(path.extname(name)) && !/\.d\.[cm]?ts$/.test(name) && !/[.-]min\.[cm]?js$/.test(name) && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(name);
+  return SOURCE_EXTENSIONS.has(path.extname(name)) && !/\.d\.[cm]?ts$/.test(name) && !/[.-]min\.[cm]?js$/.test(name) && !/\.(spec|test)(-d)?\.[cm]?[jt]sx?$/.test(name);
 }
 
 function isReadableSource(file) {

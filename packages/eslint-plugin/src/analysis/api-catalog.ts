@@ -166,6 +166,11 @@ const MODULES: Readonly<Record<ModuleId, Table>> = {
     createWriteStream: { id: 'fs.createWriteStream', returns: 'writable' },
     createReadStream: { id: 'fs.createReadStream', returns: 'readable' },
   },
+  // The same objects as the global `process.stdout`/`process.stderr` (see GLOBALS).
+  process: {
+    stdout: { id: 'process.stdout', value: 'writable' },
+    stderr: { id: 'process.stderr', value: 'writable' },
+  },
   undici: {
     fetch: { id: 'fetch', returns: 'fetch-response', async: true },
     ...undiciDispatcherMembers,

@@ -11,6 +11,7 @@ export type ModuleId =
   | 'stream'
   | 'events'
   | 'fs'
+  | 'process'
   | 'undici'
   | 'node-fetch'
   | 'axios'
@@ -40,6 +41,8 @@ const NODE_BUILTINS: Readonly<Record<string, ModuleId>> = {
   events: 'events',
   fs: 'fs',
   'fs/promises': 'fs',
+  // `import { stdout } from 'node:process'`: the module's export is the global `process`.
+  process: 'process',
 };
 
 const PACKAGES: Readonly<Record<string, ModuleId>> = {

@@ -369,8 +369,12 @@ export const SET_TIMEOUT_RECEIVERS: Readonly<Partial<Record<string, { what: stri
   'client-request': { what: 'the idle timeout set earlier on this request', consequence: HANGS, requiresEarlier: true },
 };
 
-/** Listeners in which `setTimeout(0)` ends a connect-phase timeout on purpose. */
-export const CONNECTED_EVENTS: ReadonlySet<string> = new Set(['connect', 'secureConnect', 'ready', 'response']);
+/**
+ * Listeners in which `setTimeout(0)` ends a connect-phase timeout on purpose. `'secure'` is what a
+ * `new tls.TLSSocket(socket, …)` (a STARTTLS upgrade, a server-side wrap) emits once its handshake
+ * is done (smtp-server `smtp-server.js`: a handshake timeout ended there).
+ */
+export const CONNECTED_EVENTS: ReadonlySet<string> = new Set(['connect', 'secureConnect', 'secure', 'ready', 'response']);
 
 const PG_CLIENT: TimeoutTarget = {
   library: 'pg',

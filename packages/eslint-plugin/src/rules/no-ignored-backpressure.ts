@@ -7,6 +7,7 @@ import type { InstanceKind } from '../analysis/api-catalog';
 import { someDescendant } from '../analysis/descendants';
 import type { RepeatedContext } from '../analysis/loops';
 import { dataListenerRegistration, enclosingLoop, isLoopNode, iterationCallbackCall, nearestFunction, repeatedContext } from '../analysis/loops';
+import type { InstanceRef } from '../analysis/resolve';
 import { describeRef, resolveInstance, resolveRef } from '../analysis/resolve';
 import type { FunctionNode } from '../analysis/syntax';
 import { enclosingFunction, findVariable, skipWrappersUpward, staticKeyName, staticPropertyName, unwrapExpression } from '../analysis/syntax';
@@ -38,7 +39,6 @@ export default createRule<Options, MessageId>({
       severity: 'warn',
       requiresTypeChecking: false,
       usesTypeInformation: true,
-      strictOptions: { checkProcessStdio: true },
     },
     hasSuggestions: true,
     schema: [
@@ -47,7 +47,8 @@ export default createRule<Options, MessageId>({
         properties: {
           checkProcessStdio: {
             type: 'boolean',
-            description: 'Also check writes to `process.stdout` and `process.stderr` (on in `strict`; off by default because command-line tools write to them in loops on purpose).',
+            description:
+              "Also check writes to the process's own `process.stdout` and `process.stderr` (off by default and in every preset: writes to files and terminals are synchronous, and to a pipe they are the calls `console.log` makes).",
           },
         },
         additionalProperties: false,
@@ -253,9 +254,17 @@ function endsStream(push: TSESTree.CallExpression): boolean {
   return push.arguments.length === 1 && chunk?.type === 'Literal' && chunk.value === null;
 }
 
-/** `process.stdout` and `process.stderr` are the catalog's only global writables. */
-function isProcessStdio(instance: { library: string | undefined; origin: TSESTree.Node | undefined; via: string }): boolean {
-  return instance.library === 'global' && instance.origin === undefined && instance.via === 'global';
+/**
+ * The process's own `stdout`/`stderr`, however the file reaches them: `process.stdout`,
+ * `globalThis.process.stderr`, `const { stdout } = process`, `import { stdout } from 'node:process'`,
+ * `require('process').stderr`. The resolver gives them as values of the global `process` or of the
+ * `process` module, which no call in the file made (`origin` is undefined); those two catalogs hold
+ * no other writable. Not reported by default: to a file or (on POSIX) a terminal the writes are
+ * synchronous, so nothing piles up; to a pipe they are asynchronous, but so is every `console.log`,
+ * which makes the same calls, and the reader is whoever started the process, not a peer.
+ */
+function isProcessStdio(instance: InstanceRef): boolean {
+  return instance.origin === undefined && (instance.library === 'global' || instance.library === 'process');
 }
 
 /** An expression that can be repeated without side effects: `out`, `this.out`, `ctx.res`. */

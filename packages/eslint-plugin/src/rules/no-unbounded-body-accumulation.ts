@@ -220,6 +220,26 @@ export default createRule<Options, MessageId>({
       check({ body: listener.body, chunk, emitter, statement, listener, inline: listener === argument });
     }
 
+    /**
+     * `new Request(url, { body }).blob()`: a request the program builds itself (to send it, or to
+     * measure its own upload) carries the program's own body, not a peer's (wretch
+     * `addons/progress.js`). A copy of a request it was given (`new Request(request)`) still holds
+     * the peer's body and is checked.
+     */
+    function isBuiltHere(node: TSESTree.Expression): boolean {
+      let value = unwrapExpression(node);
+      if (value.type === 'Identifier') {
+        const variable = findVariable(sourceCode.getScope(value), value);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.init === null) return false;
+        value = unwrapExpression(def.node.init);
+      }
+      if (value.type !== 'NewExpression') return false;
+      const [source] = value.arguments;
+      if (source === undefined || source.type === 'SpreadElement') return false;
+      return resolveInstance(context, source)?.instance !== 'fetch-request';
+    }
+
     function listenerFunction(argument: TSESTree.Node | undefined): FunctionNode | undefined {
       return argument === undefined ? undefined : localFunction(sourceCode, argument);
     }
@@ -236,7 +256,7 @@ export default createRule<Options, MessageId>({
         }
         if (checkBodyReadMethods && method !== undefined && BODY_READ_METHODS.has(method) && node.arguments.length === 0) {
           const instance = resolveInstance(context, callee.object);
-          if (instance?.instance === 'fetch-request' && !instance.promise) {
+          if (instance?.instance === 'fetch-request' && !instance.promise && !isBuiltHere(callee.object)) {
             context.report({ node, messageId: 'unboundedBodyRead', data: { method } });
           }
         }

@@ -153,6 +153,7 @@ export default createRule<Options, MessageId>({
       const call = skipWrappersUpward(parent).parent;
       if (call?.type !== 'CallExpression' || call.callee !== skipWrappersUpward(parent)) return;
       const operation = arrayOperation(context, call, method);
+      if ((operation === 'take-front' || operation === 'take-back') && takesEveryElement(call)) return;
       if ((operation === 'take-front' || operation === 'take-back') && isEviction(call)) uses.bounded = true;
       if (operation === 'take-front' || operation === 'take-back') uses.takes.push(call);
       if (operation === 'take-front') uses.takesFront = true;
@@ -200,7 +201,8 @@ export default createRule<Options, MessageId>({
     ): void {
       if (adds.some(({ call }) => pausesSource(call))) return;
       const first = adds.find(
-        ({ call, end }) => sides[end] && !drainsInPlace(call, takes) && !defersWriteCallback(call) && !isSentAlongside(call) && !awaitsEntry(call),
+        ({ call, end }) =>
+          sides[end] && !drainsInPlace(call, takes) && !defersWriteCallback(call) && !isSentAlongside(call) && !awaitsEntry(call) && !isRefilledOnDemand(call, takes),
       );
       if (first === undefined) return;
       context.report({ node: first.call, messageId: 'unboundedArrayQueue', data: { name, take: first.end === 'front' ? 'shift' : 'pop' } });
@@ -282,6 +284,83 @@ export default createRule<Options, MessageId>({
       return method?.type === 'MethodDefinition' && method.value.body !== null && someDescendant(sourceCode, method.value.body, isSend, { enterFunctions: false });
     }
 
+    /**
+     * `_read() { if (items.length) return this.push(items.shift()); fetchPage().then((page) => { for (const x of page) items.push(x); }); }`:
+     * the consumer refills the array itself, and only once it found it empty, so it never holds
+     * more than one refill (minio `listIncompleteUploads`: one page of a listing per request).
+     */
+    function isRefilledOnDemand(add: TSESTree.CallExpression, takes: readonly TSESTree.CallExpression[]): boolean {
+      return takes.some((take) => {
+        const consumer = effectiveFunction(take);
+        if (consumer === undefined || add.range[0] < consumer.range[0] || add.range[1] > consumer.range[1]) return false;
+        const guard = emptinessGuard(take, consumer);
+        return guard !== undefined && add.range[0] > guard.range[1];
+      });
+    }
+
+    /** `if (q.length) return q.shift();` (or a block ending in `return`): the `if` that takes only while the array holds items. */
+    function emptinessGuard(take: TSESTree.CallExpression, consumer: TSESTree.Node): TSESTree.IfStatement | undefined {
+      const callee = unwrapExpression(take.callee);
+      if (callee.type !== 'MemberExpression') return undefined;
+      const array = sourceCode.getText(unwrapExpression(callee.object));
+      let child: TSESTree.Node = take;
+      for (let current: TSESTree.Node | undefined = take.parent; current !== undefined && current !== consumer; current = current.parent) {
+        if (current.type === 'IfStatement') {
+          if (current.consequent !== child) return undefined;
+          const readsLength = (node: TSESTree.Node): boolean =>
+            node.type === 'MemberExpression' && staticPropertyName(node) === 'length' && sourceCode.getText(unwrapExpression(node.object)) === array;
+          if (!readsLength(current.test) && !someDescendant(sourceCode, current.test, readsLength, { enterFunctions: false })) return undefined;
+          const last = current.consequent.type === 'BlockStatement' ? current.consequent.body.at(-1) : current.consequent;
+          return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement' ? current : undefined;
+        }
+        if (isFunctionNode(current)) return undefined;
+        child = current;
+      }
+      return undefined;
+    }
+
+    /**
+     * `async.each(sessions.slice(), (session, cb) => { sessions.shift(); session.cancel(cb); })`:
+     * one take for every element of a copy of the whole array empties it, like `splice(0)`: a
+     * registry cleared as a whole (rascal `lib/amqp/Broker.js`, `unsubscribeAll()`), not a consumer.
+     * The take must run for every element: a loop or callback that may stop early is a consumer.
+     */
+    function takesEveryElement(take: TSESTree.CallExpression): boolean {
+      const callee = unwrapExpression(take.callee);
+      if (callee.type !== 'MemberExpression') return false;
+      const array = sourceCode.getText(unwrapExpression(callee.object));
+      const isCopy = (node: TSESTree.Node): boolean => {
+        const value = unwrapExpression(node);
+        if (value.type === 'ArrayExpression') {
+          const [only] = value.elements;
+          return value.elements.length === 1 && only?.type === 'SpreadElement' && sourceCode.getText(unwrapExpression(only.argument)) === array;
+        }
+        if (value.type !== 'CallExpression' || value.callee.type !== 'MemberExpression') return false;
+        const method = staticPropertyName(value.callee);
+        const object = unwrapExpression(value.callee.object);
+        if (method === 'slice') {
+          const [start] = value.arguments;
+          const fromStart = value.arguments.length === 0 || (value.arguments.length === 1 && start?.type !== 'SpreadElement' && start !== undefined && staticNumber(context, start) === 0);
+          return fromStart && sourceCode.getText(object) === array;
+        }
+        const [source] = value.arguments;
+        return method === 'from' && object.type === 'Identifier' && object.name === 'Array' && value.arguments.length === 1 && source !== undefined && sourceCode.getText(unwrapExpression(source)) === array;
+      };
+      const statement = skipWrappersUpward(take).parent;
+      const block = statement?.type === 'ExpressionStatement' ? statement.parent : undefined;
+      if (block?.type !== 'BlockStatement') return false;
+      const stopsEarly = (node: TSESTree.Node): boolean => ['BreakStatement', 'ContinueStatement', 'ReturnStatement', 'ThrowStatement'].includes(node.type);
+      if (someDescendant(sourceCode, block, stopsEarly, { enterFunctions: false })) return false;
+      const owner = block.parent;
+      if (owner.type === 'ForOfStatement') return isCopy(owner.right);
+      if (!isFunctionNode(owner)) return false;
+      const call = owner.parent;
+      if (call.type !== 'CallExpression' || !call.arguments.includes(owner as TSESTree.CallExpressionArgument)) return false;
+      // `async.each(copy, fn)` or `copy.forEach(fn)`.
+      if (call.arguments.some((argument) => argument !== owner && isCopy(argument))) return true;
+      return call.callee.type === 'MemberExpression' && isCopy(call.callee.object);
+    }
+
     function pausesSource(add: TSESTree.CallExpression): boolean {
       const fn = effectiveFunction(add);
       const isPause = (node: TSESTree.Node): boolean =>
@@ -297,7 +376,7 @@ export default createRule<Options, MessageId>({
       const def = variable.defs[0];
       if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return;
       if (def.node.init === null || unwrapExpression(def.node.init).type !== 'ArrayExpression') return;
-      if (def.parent.parent.type === 'ExportNamedDeclaration') return;
+      if (def.parent.parent.type === 'ExportNamedDeclaration' || isInEmittedHelper(def.node)) return;
       const declaringFunction = ownerFunction(variable.scope.variableScope.block);
       const adds: { call: TSESTree.CallExpression; end: 'front' | 'back' }[] = [];
       const takes: TSESTree.CallExpression[] = [];
@@ -321,6 +400,7 @@ export default createRule<Options, MessageId>({
         if (operation === 'take-front' || operation === 'take-back') {
           // Taken in the function that owns the array: a local work list (a BFS), not a queue.
           if (fn === declaringFunction || isEviction(call)) return;
+          if (takesEveryElement(call)) continue;
           takes.push(call);
           if (operation === 'take-front') takesFront = true;
           else takesBack = true;
@@ -528,6 +608,27 @@ function effectiveFunction(node: TSESTree.Node): FunctionNode | undefined {
 function drainsInPlace(add: TSESTree.CallExpression, takes: readonly TSESTree.CallExpression[]): boolean {
   const fn = effectiveFunction(add);
   return fn !== undefined && takes.some((take) => take.range[0] > add.range[1] && effectiveFunction(take) === fn && isInLoopOf(take, fn));
+}
+
+/**
+ * `var __asyncGenerator = (this && this.__asyncGenerator) || function (…) { var q = []; … }`: a
+ * helper the TypeScript compiler emits (tslib's shape) to run async generators and the like on
+ * older targets. Its queue of pending `next()` calls is the language's own (a native async
+ * generator keeps the same one, and `for await` makes one call at a time), not the program's
+ * (nats `lib/nats-base-client/queued_iterator.js`).
+ */
+function isInEmittedHelper(node: TSESTree.Node): boolean {
+  // ESLint gives the Program a `null` parent: stop there.
+  for (let current = node.parent; current !== undefined && current.type !== 'Program'; current = current.parent) {
+    if (current.type !== 'VariableDeclarator' || current.id.type !== 'Identifier' || current.init === null || !/^__[A-Za-z]/.test(current.id.name)) continue;
+    const init = unwrapExpression(current.init);
+    if (init.type !== 'LogicalExpression' || init.operator !== '||' || !isFunctionNode(unwrapExpression(init.right))) continue;
+    const existing = unwrapExpression(init.left);
+    if (existing.type !== 'LogicalExpression' || existing.operator !== '&&' || existing.left.type !== 'ThisExpression') continue;
+    const member = unwrapExpression(existing.right);
+    if (member.type === 'MemberExpression' && member.object.type === 'ThisExpression' && staticPropertyName(member) === current.id.name) return true;
+  }
+  return false;
 }
 
 /** `await p`, `await Promise.allSettled(ps)`: the value is awaited in the function that names it. */

@@ -8,6 +8,7 @@ import type { RuleContext, RuleFix, RuleFixer, RuleListener, Scope } from '@type
 import { LISTENER_METHODS } from '../analysis/api-catalog';
 import type { Condition, ExitStatement, FunctionPaths, PathPoint } from '../analysis/code-paths';
 import { CodePathTracker, conditionsLeadingTo, describeConditions, exitKeyword, mergeListeners } from '../analysis/code-paths';
+import { rejectsBeforeSending } from '../analysis/fetch-rejections';
 import type { FileGate } from '../analysis/file-gate';
 import { mayReach, mentions } from '../analysis/file-gate';
 import { propertyValue, readOptionsObject } from '../analysis/object-options';
@@ -351,8 +352,11 @@ export default createRule<Options, MessageId>({
       if (!async) return undefined;
       switch (returns) {
         case 'fetch-response':
-          // A HEAD or CONNECT fetch has a null body (undici `lib/web/fetch/index.js`).
-          return id === 'ky.head' || hasBodylessMethod(call) ? undefined : { library: 'fetch', shape: 'response' };
+          // A HEAD or CONNECT fetch has a null body (undici `lib/web/fetch/index.js`); a GET with a
+          // body never gets a response at all.
+          return id === 'ky.head' || hasBodylessMethod(call) || (id === 'fetch' && rejectsBeforeSending(context, call))
+            ? undefined
+            : { library: 'fetch', shape: 'response' };
         case 'undici-response-data':
           // Not for undici.request: its body is a Readable even when empty (Dispatcher.md).
           return { library: 'undici', shape: 'response' };
@@ -785,7 +789,11 @@ export default createRule<Options, MessageId>({
         const callee = unwrapExpression(node.callee);
         if (callee.type !== 'MemberExpression') return;
         const name = staticPropertyName(callee);
-        if (name === 'clone') {
+        if ((name === 'exit' || name === 'abort') && endsProcess(callee)) {
+          // Nothing runs after `process.exit()`: no connection outlives it (pm2 `Modules/TAR.js`).
+          const paths = tracker.current();
+          for (const obligation of (paths === undefined ? undefined : obligations.get(paths)) ?? []) paths?.mark(obligation, 'pass');
+        } else if (name === 'clone') {
           if (resolveCall(context, node)?.api?.id === 'response.clone') placeClone(node);
         } else if (mayMakeGotStreams && isGotStreamCall(node)) {
           placeSource(node, node, { library: 'got', shape: 'stream' }, false);
@@ -813,6 +821,14 @@ export default createRule<Options, MessageId>({
         if (watched.size > 0) guardSwitchCase(node);
       },
     };
+
+    /** `process.exit()` or `process.abort()` of the global `process`: the path, and the process, end there. */
+    function endsProcess(callee: TSESTree.MemberExpression): boolean {
+      const object = unwrapExpression(callee.object);
+      if (object.type !== 'Identifier' || object.name !== 'process') return false;
+      const ref = resolveRef(context, callee);
+      return ref?.kind === 'path' && ref.root === 'global' && ref.path.length === 2 && ref.path[0] === 'process';
+    }
 
     /** `got.stream(url)` or `got.stream.get(url)` (also on `got.extend()` instances). */
     function isGotStreamCall(call: TSESTree.CallExpression): boolean {

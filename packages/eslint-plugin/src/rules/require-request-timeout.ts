@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 
+import { rejectsBeforeSending } from '../analysis/fetch-rejections';
 import { readOptionsObject } from '../analysis/object-options';
 import type { InstanceRef, ResolvedCall } from '../analysis/resolve';
 import { resolveCall, resolveRef } from '../analysis/resolve';
@@ -270,13 +271,14 @@ export default createRule<Options, MessageId>({
      * `fetch(new Request(url, { signal }))` carries its own signal, also through a `const`
      * (openai `src/internal/auth/x509-transport-capability.ts`); a typed `Request` may. A static
      * `about:`, `data:` or `blob:` URL never reaches the network (openai's `fetch('about:blank')`
-     * capability probe).
+     * capability probe). A GET or HEAD with a body rejects before it connects.
      */
     function fetchInputIsUrl(node: TSESTree.CallExpression | TSESTree.NewExpression, into: Evaluation): boolean {
       const input = node.arguments[0];
       if (input === undefined) return false;
       const url = staticValue(context, input)?.value;
       if (typeof url === 'string' && /^(about|data|blob):/i.test(url)) return false;
+      if (node.type === 'CallExpression' && rejectsBeforeSending(context, node)) return false;
       const construction = requestConstruction(input);
       if (construction !== undefined) {
         const ref = resolveRef(context, construction.callee);

@@ -40,6 +40,17 @@ const valid: (ValidTestCase<Options> | string)[] = [
   `import net from 'node:net'; const socket = net.connect({ port, timeout: 5000 }, () => { socket.setTimeout(0); });`,
   `import tls from 'node:tls'; const socket = tls.connect(opts); socket.setTimeout(5000); socket.once('secureConnect', function () { socket.setTimeout(0); });`,
   `import http from 'node:http'; const req = http.request(url, { timeout: 5000 }); req.on('response', () => req.setTimeout(0));`,
+  // smtp-server 3.21.6 dist/esm/smtp-server.js (found by the sweep): a TLS handshake timeout, ended once the wrapped socket emits 'secure'.
+  `import tls from 'node:tls';
+export function upgrade(socket, options, callback) {
+  const secureSocket = new tls.TLSSocket(socket, options);
+  const onHandshakeTimeout = () => secureSocket.destroy(new Error('TLS handshake timeout'));
+  secureSocket.setTimeout(30_000, onHandshakeTimeout);
+  secureSocket.on('secure', () => {
+    secureSocket.setTimeout(0, onHandshakeTimeout);
+    callback(null, secureSocket);
+  });
+}`,
   // Server settings that keep their timeouts.
   `import http from 'node:http'; const server = http.createServer(handler); server.requestTimeout = 120_000; server.headersTimeout = 30_000;`,
   `import http from 'node:http'; http.createServer({ requestTimeout: 60_000 }, handler);`,
@@ -639,6 +650,26 @@ net.createServer((socket) => {
         column: 45,
         endLine: 4,
         endColumn: 46,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // A TLS socket's idle timeout turned off on data, not once its handshake is done ('secure').
+    code: `import tls from 'node:tls';
+export function upgrade(socket, options) {
+  const secureSocket = new tls.TLSSocket(socket, options);
+  secureSocket.setTimeout(30_000);
+  secureSocket.on('data', () => secureSocket.setTimeout(0));
+}`,
+    errors: [
+      {
+        messageId: 'disabled',
+        data: { code: 'secureSocket.setTimeout(0)', what: 'the idle timeout set earlier on this socket', consequence: 'a peer that goes silent keeps the socket open forever' },
+        line: 5,
+        column: 57,
+        endLine: 5,
+        endColumn: 58,
         suggestions: [],
       },
     ],

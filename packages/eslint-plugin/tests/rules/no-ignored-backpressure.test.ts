@@ -28,9 +28,33 @@ const valid: (ValidTestCase<Options> | string)[] = [
    });`,
   // A 'drain' handler in the function shows the code manages the buffer itself.
   `import fs from 'node:fs'; export function save(rows, resume) { const out = fs.createWriteStream('x'); out.on('drain', resume); for (const r of rows) out.write(r); }`,
-  // process.stdout and process.stderr are not checked by default.
+  // The process's own stdout and stderr are not checked by default (nor in any preset): to a file or a
+  // terminal the writes are synchronous, to a pipe they are what console.log does. Reached any way.
   `for (const line of lines) process.stdout.write(line + '\\n');`,
   `const { stderr } = process; for (const line of lines) stderr.write(line);`,
+  `for (const line of lines) globalThis.process.stderr.write(line);`,
+  `const out = process.stdout; export async function print(lines) { for await (const line of lines) out.write(line); }`,
+  `import process from 'node:process'; for (const line of lines) process.stdout.write(line);`,
+  `import { stdout, stderr as err } from 'node:process'; for (const line of lines) { stdout.write(line); err.write(line); }`,
+  `const { stderr } = require('process'); for (const line of lines) stderr.write(line);`,
+  `const stdout = require('node:process').stdout; export async function print(lines) { for (const line of lines) stdout.write(line); }`,
+  // pm2 7.0.4 lib/API/Log.js (found by the sweep): \`pm2 logs\` prints each line of a log packet from the bus.
+  `export function stream(bus, raw) {
+  bus.on('log:*', function (type, packet) {
+    packet.data.split('\\n').forEach(function (line) {
+      if (raw) return type === 'err' ? process.stderr.write(line + '\\n') : process.stdout.write(line + '\\n');
+      process.stdout.write(packet.process.name + ' | ');
+      process.stdout.write(line + '\\n');
+    });
+  });
+}`,
+  // pm2 7.0.4 lib/binaries/DevCLI.js (found by the sweep): a post-exec command's output relayed to the CLI's own stdio.
+  `const { exec } = require('child_process');
+function postExecCmd(command) {
+  const child = exec(command);
+  child.stdout.on('data', function (data) { process.stdout.write(data); });
+  child.stderr.on('data', (data) => process.stderr.write(data));
+}`,
   // Objects that are not known writables: a logger, an untyped parameter, a local class.
   `for (const line of lines) logger.write(line);`,
   `export async function send(res, rows) { for (const r of rows) res.write(r); }`,
@@ -401,6 +425,28 @@ http.createServer(async (req, res) => {
     options: [{ checkProcessStdio: true }],
     code: `for (const line of lines) process.stdout.write(line + '\\n');`,
     errors: [{ messageId: 'ignoredWrite', data: { name: 'process.stdout', where: LOOP }, line: 1, column: 27, endColumn: 60, suggestions: [] }],
+  },
+  {
+    // The opt-in sees stdio through node:process as well.
+    options: [{ checkProcessStdio: true }],
+    code: `import { stdout } from 'node:process'; for (const line of lines) stdout.write(line);`,
+    errors: [{ messageId: 'ignoredWrite', data: { name: 'stdout', where: LOOP }, line: 1, column: 66, endColumn: 84, suggestions: [] }],
+  },
+  {
+    options: [{ checkProcessStdio: true }],
+    code: `const { stderr } = require('node:process'); child.stderr.on('data', (chunk) => stderr.write(chunk));`,
+    errors: [{ messageId: 'ignoredWrite', data: { name: 'stderr', where: DATA }, line: 1, column: 80, endColumn: 99, suggestions: [] }],
+  },
+  {
+    // A file stream named \`stdout\` is not the process's stdout.
+    code: `
+import { createWriteStream } from 'node:fs';
+const stdout = createWriteStream('out.log');
+export function save(lines) {
+  for (const line of lines) stdout.write(line);
+}
+`,
+    errors: [{ messageId: 'ignoredWrite', data: { name: 'stdout', where: LOOP }, line: 5, column: 29, endColumn: 47, suggestions: [] }],
   },
   {
     code: `

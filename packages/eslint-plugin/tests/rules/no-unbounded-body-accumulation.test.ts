@@ -436,6 +436,12 @@ createTypedRuleTester().run('no-unbounded-body-accumulation (typed)', rule, {
     webRequest,
     // A Response's json() is a client reading a server's answer, not a request body.
     { code: `export async function load(url: string) { const res = await fetch(url); return res.json(); }`, options: STRICT },
+    // wretch 3.0.9 dist/addons/progress.js (found by the sweep): a Request built here, read to measure the program's own upload body.
+    {
+      code: `export const uploadTotal = async (url: string, opts: RequestInit) => (await new Request(url, opts).blob()).size;`,
+      options: STRICT,
+    },
+    { code: `export async function size(url: string, body: Blob) { const request = new Request(url, { method: 'PUT', body }); return (await request.arrayBuffer()).byteLength; }`, options: STRICT },
   ],
   invalid: [
     ...invalid,
@@ -518,6 +524,18 @@ app.post('/upload', (req, res) => {
       code: webRequest,
       options: STRICT,
       errors: [{ messageId: 'unboundedBodyRead', data: { method: 'json' }, line: 3, column: 22, endColumn: 36 }],
+    },
+    {
+      // A copy of the request the handler was given still holds the client's body.
+      code: `
+export async function POST(request: Request): Promise<Response> {
+  const copy = new Request(request);
+  const body = await copy.json();
+  return Response.json(body);
+}
+`,
+      options: STRICT,
+      errors: [{ messageId: 'unboundedBodyRead', data: { method: 'json' }, line: 4, column: 22, endColumn: 33 }],
     },
   ],
 });

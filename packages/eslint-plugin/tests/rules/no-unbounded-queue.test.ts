@@ -149,12 +149,91 @@ export class Protocol {
   authPassword(packet) { this._authsQueue.push('password'); sendPacket(this, packet); }
   onAuthFailure() { this._authsQueue.shift(); }
 }`,
+  // nats 2.29.3 lib/nats-base-client/queued_iterator.js (found by the sweep): TypeScript's emitted async-generator helper queues pending next() calls, as a native async generator does.
+  `var __asyncGenerator = (this && this.__asyncGenerator) || function (thisArg, _arguments, generator) {
+  var g = generator.apply(thisArg, _arguments || []), i, q = [];
+  return i = {}, verb("next"), verb("throw"), i;
+  function verb(n) { if (g[n]) { i[n] = function (v) { return new Promise(function (a, b) { q.push([n, v, a, b]) > 1 || resume(n, v); }); }; } }
+  function resume(n, v) { try { step(g[n](v)); } catch (e) { settle(q[0][3], e); } }
+  function step(r) { settle(q[0][2], r); }
+  function settle(f, v) { if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]); }
+};`,
+  // minio 8.0.7 src/internal/client.ts (found by the sweep): a listing's `_read` fetches the next page only once its buffer is empty.
+  `import { Readable } from 'node:stream';
+export function listUploads(fetchPage) {
+  const uploads = [];
+  let ended = false;
+  const stream = new Readable({ objectMode: true });
+  stream._read = () => {
+    if (uploads.length) {
+      return stream.push(uploads.shift());
+    }
+    if (ended) return stream.push(null);
+    fetchPage().then((page) => {
+      page.items.forEach((item) => uploads.push(item));
+      ended = !page.isTruncated;
+      stream._read();
+    });
+  };
+  return stream;
+}`,
+  // rascal 21.0.1 lib/amqp/Broker.js (found by the sweep): a registry of sessions emptied as a whole, one shift() per element of a copy.
+  `import async from 'async';
+export function Broker() {
+  let sessions = [];
+  this.subscribe = (subscription, next) => subscription.subscribe((err, session) => { sessions.push(session); next(null, session); });
+  this.unsubscribeAll = (next) => {
+    async.each(sessions.slice(), (session, cb) => { sessions.shift(); session.cancel(cb); }, next);
+  };
+}`,
+  `class Registry { sessions = []; add(s) { this.sessions.push(s); } closeAll() { for (const s of this.sessions.slice()) { this.sessions.shift(); s.close(); } } }`,
   // Odd but valid syntax must not throw.
   `this.queue.push(1); this.queue.shift();`,
   `const queue = []; export const f = (x) => { queue?.push(x); }; export const g = () => { const { shift } = queue; return shift; };`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
+  {
+    // A helper-like name without the compiler's emission shape is the program's own queue.
+    code: `
+var __pending = function () {
+  var q = [];
+  return { add: function (x) { q.push(x); }, next: function () { return q.shift(); } };
+};
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'q', take: 'shift' }, line: 4 }],
+  },
+  {
+    // A consumer that fetches more on every take, full or not, is refilled faster than it empties.
+    code: `
+export function source(fetchPage) {
+  const items = [];
+  return {
+    next() {
+      const item = items.shift();
+      fetchPage().then((page) => { for (const x of page) items.push(x); });
+      return item;
+    },
+  };
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'items', take: 'shift' }, line: 7 }],
+  },
+  {
+    // A loop over a copy that may stop early takes what it can: a consumer, not a clear.
+    code: `
+const queue = [];
+export function enqueue(job) { queue.push(job); }
+export function work() {
+  for (const job of queue.slice()) {
+    if (!ready()) break;
+    queue.shift();
+    run(job);
+  }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 3 }],
+  },
   {
     // A plain function whose name does not say it sends: not taken for a request in flight.
     code: `

@@ -215,6 +215,43 @@ export function stream(socket, options) {
     if (!res.upgrade) { socket.write('HTTP/1.1 ' + res.statusCode); res.pipe(socket); }
   });
 }`,
+  // pm2 7.0.4 lib/API/Modules/TAR.js (found by the sweep): the success path ends the process
+  // with `process.exit(0)`, which no connection outlives; the failure path reads the body.
+  `function publish(uri, formData, Common) {
+  fetch(uri, { method: 'POST', body: formData })
+    .then(function (res) {
+      if (!res.ok) {
+        return res.json().then(function (body) { Common.errMod(body.msg); process.exit(1); });
+      }
+      Common.logMod('published');
+      process.exit(0);
+    })
+    .catch(function (err) { Common.errMod(err); process.exit(1); });
+}`,
+  `async function f(url) { const res = await fetch(url); if (!res.ok) { console.error(res.status); process.abort(); return null; } return res.json(); }`,
+  // parse-server 9.10.0 lib/Adapters/Auth/twitter.js and Auth/qq.js (found by the sweep): a GET
+  // (written, or the default for a URL) with a body rejects with a TypeError before any request
+  // is made (`new Request` refuses it), so there is no response whose body could be left unread.
+  `async function request(authData) {
+  const oauth = { auth_token: authData.oauth_token };
+  const url = new URL('https://api.twitter.com/2/users/me');
+  const response = await fetch(url, { headers: { Authorization: 'Bearer ' + oauth.auth_token }, body: JSON.stringify(oauth) });
+  if (!response.ok) {
+    throw new Error('Failed to fetch user data.');
+  }
+  return response;
+}`,
+  `async function getAccessTokenFromCode(authData) {
+  const response = await fetch('https://graph.qq.com/oauth2.0/token', {
+    method: 'GET',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: authData.code }).toString(),
+  });
+  if (!response.ok) {
+    throw new Error('qq API request failed.');
+  }
+  return response.text();
+}`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -1000,6 +1037,41 @@ export async function f(u) {
 ` }],
       },
     ],
+  },
+  {
+    // `process.exit()` in a callback ends that callback's path, not the one that made the response.
+    code: `async function f(url, server) { const res = await fetch(url); server.on('close', () => process.exit(0)); if (!res.ok) return null; return res.json(); }`,
+    errors: [
+      {
+        messageId: 'unconsumedWhen',
+        line: 1,
+        column: 119,
+        suggestions: [{ messageId: 'releaseBeforeExit', output: `async function f(url, server) { const res = await fetch(url); server.on('close', () => process.exit(0)); if (!res.ok) { await res.body?.cancel(); return null; } return res.json(); }` }],
+      },
+    ],
+  },
+  {
+    // A `process` of the file's own is not Node's.
+    code: `async function f(url, process) { const res = await fetch(url); if (!res.ok) { process.exit(1); return null; } return res.json(); }`,
+    errors: [{ messageId: 'unconsumedWhen', line: 1, column: 96, suggestions: [{ messageId: 'releaseBeforeExit', output: `async function f(url, process) { const res = await fetch(url); if (!res.ok) { process.exit(1); await res.body?.cancel(); return null; } return res.json(); }` }] }],
+  },
+  {
+    // A body on a POST is sent: the response is real.
+    code: `async function f(url, data) { const res = await fetch(url, { method: 'POST', body: JSON.stringify(data) }); if (!res.ok) throw new Error('x'); return res.json(); }`,
+    errors: [{ messageId: 'unconsumedWhen', line: 1, column: 122, suggestions: [{ messageId: 'releaseBeforeExit', output: `async function f(url, data) { const res = await fetch(url, { method: 'POST', body: JSON.stringify(data) }); if (!res.ok) { await res.body?.cancel(); throw new Error('x'); } return res.json(); }` }] }],
+  },
+  {
+    // A left-out method on something that may be a `Request` keeps its method; a spread may set one.
+    code: `async function f(input, extra) { const res = await fetch(input, { body: 'x' }); const other = await fetch('https://x', { ...extra, body: 'x' }); if (!res.ok || !other.ok) throw new Error('x'); return [await res.json(), await other.json()]; }`,
+    errors: [
+      { messageId: 'unconsumedWhen', line: 1, column: 172, suggestions: [{ messageId: 'releaseBeforeExit', output: `async function f(input, extra) { const res = await fetch(input, { body: 'x' }); const other = await fetch('https://x', { ...extra, body: 'x' }); if (!res.ok || !other.ok) { await res.body?.cancel(); throw new Error('x'); } return [await res.json(), await other.json()]; }` }] },
+      { messageId: 'unconsumedWhen', line: 1, column: 172, suggestions: [{ messageId: 'releaseBeforeExit', output: `async function f(input, extra) { const res = await fetch(input, { body: 'x' }); const other = await fetch('https://x', { ...extra, body: 'x' }); if (!res.ok || !other.ok) { await other.body?.cancel(); throw new Error('x'); } return [await res.json(), await other.json()]; }` }] },
+    ],
+  },
+  {
+    // A body that may be undefined (`JSON.stringify(undefined)`, a parameter) leaves a GET valid.
+    code: `async function f(url, data) { const res = await fetch(url + '/x', { body: JSON.stringify(data) }); if (!res.ok) throw new Error('x'); return res.json(); }`,
+    errors: [{ messageId: 'unconsumedWhen', line: 1, column: 113, suggestions: [{ messageId: 'releaseBeforeExit', output: `async function f(url, data) { const res = await fetch(url + '/x', { body: JSON.stringify(data) }); if (!res.ok) { await res.body?.cancel(); throw new Error('x'); } return res.json(); }` }] }],
   },
   // ---- node:http: HEAD and 204 block too (measured) ----
   {

@@ -108,6 +108,11 @@ const valid: (ValidTestCase<Options> | string)[] = [
   // The same file probes fetch with about:blank, which never reaches the network; so do data: and blob: URLs.
   `void Promise.allSettled([fetch('about:blank', { get dispatcher() { return undefined; } })]);`,
   `fetch('data:text/plain,hello');`,
+  // parse-server 9.10.0 lib/Adapters/Auth/qq.js (found by the sweep): a GET with a body rejects with a TypeError before it connects.
+  `async function token(authData) { return fetch('https://graph.qq.com/oauth2.0/token', { method: 'GET', body: new URLSearchParams({ code: authData.code }).toString() }); }`,
+  // parse-server 9.10.0 lib/Adapters/Auth/twitter.js (found by the sweep): no method is a GET too; the body is a JSON string.
+  `async function me(authData) { const oauth = { auth_token: authData.oauth_token }; const url = new URL('https://api.twitter.com/2/users/me'); return fetch(url, { headers: { Authorization: 'Bearer ' + oauth.auth_token }, body: JSON.stringify(oauth) }); }`,
+  `fetch('https://a', { method: 'head', body: \`x=\${x}\` });`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -875,6 +880,128 @@ const client = new MongoClient('mongodb://db/app', { maxPoolSize: 20, timeoutMS:
             messageId: 'addTimeout',
             data: { text: 'signal: AbortSignal.timeout(30_000)' },
             output: `fetch('https://a', { signal: AbortSignal.timeout(30_000) });`,
+          },
+        ],
+      },
+    ],
+  },
+  // The GET-with-body exemption needs a body that is never nullish, a GET or HEAD, and a URL input:
+  // a body that may be undefined, an unknown method, or a Request input (its own method) is a request.
+  {
+    code: `export function load(body) { return fetch('https://a', { body }); }`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 1,
+        column: 37,
+        endLine: 1,
+        endColumn: 42,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `export function load(body) { return fetch('https://a', { body, signal: AbortSignal.timeout(30_000) }); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function load(payload) { return fetch('https://a', { body: JSON.stringify(payload) }); }`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 1,
+        column: 40,
+        endLine: 1,
+        endColumn: 45,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `export function load(payload) { return fetch('https://a', { body: JSON.stringify(payload), signal: AbortSignal.timeout(30_000) }); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `fetch('https://a', { method: 'GET', body: undefined });`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 6,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `fetch('https://a', { method: 'GET', body: undefined, signal: AbortSignal.timeout(30_000) });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function send(method) { return fetch('https://a', { method, body: 'x' }); }`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 1,
+        column: 39,
+        endLine: 1,
+        endColumn: 44,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `export function send(method) { return fetch('https://a', { method, body: 'x', signal: AbortSignal.timeout(30_000) }); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `fetch('https://a', { method: 'PUT', body: JSON.stringify({ a: 1 }) });`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 6,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `fetch('https://a', { method: 'PUT', body: JSON.stringify({ a: 1 }), signal: AbortSignal.timeout(30_000) });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function send(input) { return fetch(input, { body: 'x' }); }`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 1,
+        column: 38,
+        endLine: 1,
+        endColumn: 43,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `export function send(input) { return fetch(input, { body: 'x', signal: AbortSignal.timeout(30_000) }); }`,
           },
         ],
       },
