@@ -168,7 +168,7 @@ class Resolver {
       if (GLOBAL_OBJECTS.has(node.name)) return { kind: 'path', root: 'global', path: [], via: 'global' };
       return withValueKind({ kind: 'path', root: 'global', path: [node.name], via: 'global' });
     }
-    return this.variable(variable, depth) ?? (this.calleeTypeMatters(node) ? this.byType(node) : undefined);
+    return this.variable(variable, depth) ?? (this.calleeTypeMatters(node) && !holdsPlainValue(variable) ? this.byType(node) : undefined);
   }
 
   private variable(variable: Scope.Variable, depth: number): Ref | undefined {
@@ -269,11 +269,14 @@ class Resolver {
     // The checker is the costly part of typed linting: for `x.name()` the types of `x` and of
     // `x.name` can only matter for a member some kind has, or whose receiver a rule reads.
     const typeMatters = !this.typed || RECEIVER_METHODS_READ_BY_RULES.has(name) || this.someTypedKindHas(name) || this.calleeTypeMatters(node);
-    if (node.object.type === 'ThisExpression') return this.thisMember(node, name, depth) ?? (typeMatters ? this.byType(node) : undefined);
+    // The member's own type (asked when its object resolves to nothing) is a function's when it
+    // is called, which only a callable kind can be.
+    const ownTypeMatters = typeMatters && this.calleeTypeMatters(node);
+    if (node.object.type === 'ThisExpression') return this.thisMember(node, name, depth) ?? (ownTypeMatters ? this.byType(node) : undefined);
     // Without types the object resolves to the same answer as with them, or to nothing where
     // only its type would have told: then `x.name` is an uncatalogued member all the same.
     const object = (typeMatters ? this : this.withoutTypes()).expression(node.object, depth + 1);
-    if (object === undefined) return typeMatters ? this.byType(node) : undefined;
+    if (object === undefined) return ownTypeMatters ? this.byType(node) : undefined;
     if (object.kind === 'path' && object.root === 'global' && object.path.length === 0) {
       // globalThis.fetch, window.fetch
       return withValueKind({ kind: 'path', root: 'global', path: [name], via: 'global' });
@@ -336,10 +339,14 @@ class Resolver {
 
   /**
    * Whether the checker may be asked about `node`: always, unless it is the callee of a call
-   * and the program has no callable kinds; then its type cannot give the call a catalog entry.
+   * and the program has no callable kinds (then its type cannot give the call a catalog entry),
+   * or the callee of `new` (a constructor's type is no instance kind; the `new` expression's
+   * own type is asked instead).
    */
   private calleeTypeMatters(node: TSESTree.Node): boolean {
-    return !this.typed || !isCallee(node) || this.callableKinds();
+    if (!this.typed) return true;
+    if (isConstructed(node)) return false;
+    return !isCallee(node) || this.callableKinds();
   }
 
   /** Whether a kind with a member `name` can come from a type in this program (`get`: only with axios, got or ky). */
@@ -437,6 +444,38 @@ function isCallee(node: TSESTree.Node): boolean {
   while (WRAPPERS.has(current.parent?.type ?? '')) current = current.parent as TSESTree.Node;
   const parent = current.parent;
   return parent?.type === 'CallExpression' && parent.callee === current;
+}
+/** Values whose type is never an instance kind: arrays, object literals, literals, functions and classes. */
+const PLAIN_VALUES: ReadonlySet<string> = new Set([
+  'ArrayExpression',
+  'ObjectExpression',
+  'Literal',
+  'TemplateLiteral',
+  'ArrowFunctionExpression',
+  'FunctionExpression',
+  'ClassExpression',
+]);
+
+/**
+ * A function or class declaration, or a variable never written after an unannotated initializer
+ * that is a plain value (`const chunks = []`): asking the checker about it cannot find a kind.
+ * Typed linting asked about every array a loop pushes to.
+ */
+function holdsPlainValue(variable: Scope.Variable): boolean {
+  if (variable.defs.length !== 1) return false;
+  const def = variable.defs[0];
+  if (def?.type === 'FunctionName' || def?.type === 'ClassName') return true;
+  if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.id.typeAnnotation !== undefined) return false;
+  const init = def.node.init;
+  if (init == null || !PLAIN_VALUES.has(init.type)) return false;
+  return variable.references.every((reference) => !reference.isWrite() || reference.init === true);
+}
+
+function isConstructed(node: TSESTree.Node): boolean {
+  let current = node;
+  while (WRAPPERS.has(current.parent?.type ?? '')) current = current.parent as TSESTree.Node;
+  const parent = current.parent;
+  return parent?.type === 'NewExpression' && parent.callee === current;
 }
 const WRAPPERS: ReadonlySet<string> = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression']);
 

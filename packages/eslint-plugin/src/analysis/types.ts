@@ -155,7 +155,7 @@ export function instanceKindFromType(context: AnyContext, node: TSESTree.Node): 
   const { checker } = services;
   let type: ts.Type;
   try {
-    type = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
+    type = checker.getNonNullableType(callTypeWithoutResolving(services, node) ?? checker.getTypeAtLocation(tsNode));
   } catch {
     return undefined;
   }
@@ -167,6 +167,34 @@ export function instanceKindFromType(context: AnyContext, node: TSESTree.Node): 
     if (inner !== undefined) return { instance: inner, promise: true };
   }
   return undefined;
+}
+
+/** `ts.TypeFlags.Any` (stable since TypeScript 2): read from the flags, as `typescript` is not a runtime dependency. */
+const ANY_TYPE_FLAG = 1;
+
+/**
+ * The type of a call or `new` expression when the callee's signatures settle it alone: the
+ * callee is `any`, or every signature declares one same return type and none is generic. Asking
+ * the checker for the call's own type resolves the call: it picks an overload by checking every
+ * argument, the bodies of callbacks included, which is by far the costliest query typed linting
+ * makes. Undefined when only that resolution can tell (generic or overloaded callees).
+ */
+function callTypeWithoutResolving(services: TypeServices, node: TSESTree.Node): ts.Type | undefined {
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
+  const callee = services.toTsNode(node.callee);
+  if (callee === undefined) return undefined;
+  const { checker } = services;
+  const calleeType = checker.getTypeAtLocation(callee);
+  if ((calleeType.flags & ANY_TYPE_FLAG) !== 0) return calleeType;
+  const signatures = node.type === 'NewExpression' ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
+  let returned: ts.Type | undefined;
+  for (const signature of signatures) {
+    if ((signature.typeParameters?.length ?? 0) > 0) return undefined;
+    const type = checker.getReturnTypeOfSignature(signature);
+    if (returned !== undefined && type !== returned) return undefined;
+    returned = type;
+  }
+  return returned;
 }
 
 function kindOfType(checker: ts.TypeChecker, type: ts.Type, depth: number): InstanceKind | undefined {
