@@ -271,6 +271,14 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    /** `const res = await …` or `res = await …;`: the uses `placeSource` tracks for a source known by type. */
+    function bindsToName(value: TSESTree.Node): boolean {
+      const use = skipWrappersUpward(value);
+      const parent = use.parent;
+      if (parent?.type === 'VariableDeclarator') return parent.init === use;
+      return parent?.type === 'AssignmentExpression' && parent.right === use && parent.parent.type === 'ExpressionStatement';
+    }
+
     /** `const res = …`, `const { body } = …` (the body is tracked), `const { status } = …` (dropped). */
     function bindPattern(
       binding: TSESTree.VariableDeclarator,
@@ -334,8 +342,11 @@ export default createRule<Options, MessageId>({
 
     // ---- sources -------------------------------------------------------------------------------------
 
-    /** The kind of response a call produces, when the call is a network request (or a clone) we track. */
-    function sourceOf(node: TSESTree.Node): { kind: Kind; byType: boolean } | undefined {
+    /**
+     * The kind of response a call produces, when the call is a network request (or a clone) we
+     * track; by its type too unless `askTypes` is false (where such a source would not be tracked).
+     */
+    function sourceOf(node: TSESTree.Node, askTypes = true): { kind: Kind; byType: boolean } | undefined {
       const call = unwrapExpression(node);
       if (call.type !== 'CallExpression') return undefined;
       const api = resolveCall(context, call)?.api;
@@ -343,6 +354,7 @@ export default createRule<Options, MessageId>({
         const kind = sourceFromApi(call, api.id, api.returns, api.async === true);
         return kind === undefined ? undefined : { kind, byType: false };
       }
+      if (!askTypes) return undefined;
       const kind = sourceFromType(call);
       return kind === undefined ? undefined : { kind, byType: true };
     }
@@ -771,7 +783,9 @@ export default createRule<Options, MessageId>({
       AwaitExpression(node) {
         const argument = unwrapExpression(node.argument);
         if (argument.type !== 'CallExpression') return;
-        const source = sourceOf(argument);
+        // A source known by type alone is tracked only once bound to a name: asking the checker
+        // about every other awaited call (the costliest query typed linting made) finds nothing.
+        const source = sourceOf(argument, bindsToName(node));
         if (source !== undefined) {
           placeSource(node, argument, source.kind, source.byType);
           return;
