@@ -323,7 +323,11 @@ export default createRule<Options, MessageId>({
      * `async.each(sessions.slice(), (session, cb) => { sessions.shift(); session.cancel(cb); })`:
      * one take for every element of a copy of the whole array empties it, like `splice(0)`: a
      * registry cleared as a whole (rascal `lib/amqp/Broker.js`, `unsubscribeAll()`), not a consumer.
-     * The take must run for every element: a loop or callback that may stop early is a consumer.
+     * So does a synchronous counted loop that takes once per element counted before it starts:
+     * `const n = fns.length; for (let i = 0; i < n; i++) { const fn = fns.shift(); fn(); }`
+     * (engine.io `build/socket.js`, `clearTransport()` running every clean-up callback).
+     * The take must run for every element: a loop or callback that may stop early is a consumer,
+     * and so is a counted loop that awaits between takes (it paces itself against a slow sink).
      */
     function takesEveryElement(take: TSESTree.CallExpression): boolean {
       const callee = unwrapExpression(take.callee);
@@ -346,19 +350,57 @@ export default createRule<Options, MessageId>({
         const [source] = value.arguments;
         return method === 'from' && object.type === 'Identifier' && object.name === 'Array' && value.arguments.length === 1 && source !== undefined && sourceCode.getText(unwrapExpression(source)) === array;
       };
-      const statement = skipWrappersUpward(take).parent;
-      const block = statement?.type === 'ExpressionStatement' ? statement.parent : undefined;
+      const statement = takeStatement(take);
+      const block = statement?.parent;
       if (block?.type !== 'BlockStatement') return false;
       const stopsEarly = (node: TSESTree.Node): boolean => ['BreakStatement', 'ContinueStatement', 'ReturnStatement', 'ThrowStatement'].includes(node.type);
       if (someDescendant(sourceCode, block, stopsEarly, { enterFunctions: false })) return false;
       const owner = block.parent;
       if (owner.type === 'ForOfStatement') return isCopy(owner.right);
+      if (owner.type === 'ForStatement') return countsEveryElement(owner, array);
       if (!isFunctionNode(owner)) return false;
       const call = owner.parent;
       if (call.type !== 'CallExpression' || !call.arguments.includes(owner as TSESTree.CallExpressionArgument)) return false;
       // `async.each(copy, fn)` or `copy.forEach(fn)`.
       if (call.arguments.some((argument) => argument !== owner && isCopy(argument))) return true;
       return call.callee.type === 'MemberExpression' && isCopy(call.callee.object);
+    }
+
+    /**
+     * `for (let i = 0; i < n; i++) { … }` where `n` holds `array.length` read just before the loop
+     * (a `const`, or a second declarator of the loop's own `let`), `i` is only counted up by the
+     * loop, and nothing in the body suspends (`await`, `yield`): it runs once per element present
+     * when it starts, all in one go.
+     */
+    function countsEveryElement(loop: TSESTree.ForStatement, array: string): boolean {
+      const { init, test, update } = loop;
+      if (init?.type !== 'VariableDeclaration' || test?.type !== 'BinaryExpression' || test.operator !== '<') return false;
+      const [counter, ...rest] = init.declarations;
+      if (counter?.id.type !== 'Identifier' || counter.init === null || staticNumber(context, counter.init) !== 0) return false;
+      const index = counter.id.name;
+      if (test.left.type !== 'Identifier' || test.left.name !== index || test.right.type !== 'Identifier') return false;
+      // `i++`, `++i` or `i += 1`.
+      let counted: TSESTree.Node | undefined;
+      if (update?.type === 'UpdateExpression' && update.operator === '++') counted = update.argument;
+      else if (update?.type === 'AssignmentExpression' && update.operator === '+=' && staticNumber(context, update.right) === 1) counted = update.left;
+      if (counted?.type !== 'Identifier' || counted.name !== index) return false;
+      const bound = test.right;
+      const snapshot = findVariable(sourceCode.getScope(bound), bound);
+      const def = snapshot?.defs.length === 1 ? snapshot.defs[0] : undefined;
+      if (snapshot === undefined || def?.type !== 'Variable' || def.node.init === null) return false;
+      // Declared in the loop's `let i = 0, n = q.length`, or by the statement right before the loop.
+      const declaration = def.parent;
+      const inLoop = declaration === init && rest.includes(def.node);
+      const before = loop.parent.type === 'BlockStatement' ? loop.parent.body[loop.parent.body.indexOf(loop) - 1] : undefined;
+      if (!inLoop && (declaration !== before || declaration.kind !== 'const')) return false;
+      if (snapshot.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return false;
+      const length = unwrapExpression(def.node.init);
+      if (length.type !== 'MemberExpression' || staticPropertyName(length) !== 'length' || sourceCode.getText(unwrapExpression(length.object)) !== array) return false;
+      // The counter is the loop's own: nothing else moves it.
+      const counterVariable = sourceCode.getDeclaredVariables(counter)[0];
+      if (counterVariable === undefined || counterVariable.references.some((reference) => reference.isWrite() && reference.identifier !== counter.id && reference.identifier !== counted)) return false;
+      const suspends = (node: TSESTree.Node): boolean => node.type === 'AwaitExpression' || node.type === 'YieldExpression';
+      return !suspends(loop.body) && !someDescendant(sourceCode, loop.body, suspends, { enterFunctions: false });
     }
 
     function pausesSource(add: TSESTree.CallExpression): boolean {
@@ -566,6 +608,21 @@ function arrayOperation(context: Readonly<RuleContext<string, readonly unknown[]
     default:
       return undefined;
   }
+}
+
+/**
+ * The statement that takes: `q.shift();`, `x = q.shift();` or `const x = q.shift();`.
+ */
+function takeStatement(take: TSESTree.CallExpression): TSESTree.ExpressionStatement | TSESTree.VariableDeclaration | undefined {
+  const outer = skipWrappersUpward(take);
+  const parent = outer.parent;
+  if (parent?.type === 'ExpressionStatement') return parent;
+  if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === outer) {
+    const statement = skipWrappersUpward(parent).parent;
+    return statement?.type === 'ExpressionStatement' ? statement : undefined;
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.init === outer && parent.parent.declarations.length === 1) return parent.parent;
+  return undefined;
 }
 
 /** `return q.length` or `() => q.length`: the length is handed to callers, who may bound the queue. */

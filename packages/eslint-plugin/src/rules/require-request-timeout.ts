@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 
+import { someDescendant } from '../analysis/descendants';
 import { rejectsBeforeSending } from '../analysis/fetch-rejections';
 import { readOptionsObject } from '../analysis/object-options';
 import type { InstanceRef, ResolvedCall } from '../analysis/resolve';
@@ -238,6 +239,7 @@ export default createRule<Options, MessageId>({
       const objects = [...located.objects];
       const evaluation = emptyEvaluation();
       if (target.library === 'fetch' && !fetchInputIsUrl(resolved.node, evaluation)) return;
+      if ((target.library === 'fetch' || target.library === 'undici') && reachesNoSocket(resolved, located.objects)) return;
       if (target.library === 'mongodb') {
         const uri = connectionStringTimeout(context, resolved.node.arguments[0]);
         if (uri === 'unknown') return;
@@ -292,6 +294,46 @@ export default createRule<Options, MessageId>({
         }
       }
       return shapeOf(context, input) === 'scalar' || !isTypedAsRequest(input);
+    }
+
+    /**
+     * `fetch(url, { dispatcher: probe })` with `const probe = new ProxyAgent({ uri, factory(origin) { …; throw … } })`:
+     * undici's `Agent`, `Pool` and `BalancedPool` get the dispatcher behind each origin (or each
+     * connection) from their `factory` option, and `ProxyAgent` to an `http:`/`https:` proxy hands
+     * it to its inner agent; the factory runs when a request is dispatched, before any socket
+     * opens. One that throws on every call makes every request through that dispatcher fail at
+     * once, so there is nothing to bound (openai `src/internal/auth/x509-transport-capability.ts`,
+     * a capability probe). Also for a request made on such a dispatcher (`probe.request(…)`).
+     */
+    function reachesNoSocket(resolved: ResolvedCall, objects: Objects): boolean {
+      const origin = resolved.receiver?.instance === 'undici-dispatcher' ? resolved.receiver.origin : undefined;
+      if (origin !== undefined && origin.type === 'NewExpression' && factoryAlwaysThrows(origin)) return true;
+      return objects.some((options) => {
+        const dispatcher = options.properties.get('dispatcher');
+        if (dispatcher === undefined || dispatcher.kind !== 'init') return false;
+        const construction = requestConstruction(dispatcher.value);
+        return construction !== undefined && factoryAlwaysThrows(construction);
+      });
+    }
+
+    function factoryAlwaysThrows(construction: TSESTree.NewExpression): boolean {
+      const id = resolveCall(context, construction)?.api?.id;
+      const index = id === 'undici.Agent' || id === 'undici.ProxyAgent' ? 0 : id === 'undici.Pool' || id === 'undici.BalancedPool' ? 1 : undefined;
+      if (index === undefined) return false;
+      const options = readOptionsObject(context, construction.arguments[index]);
+      if (options.kind !== 'object') return false;
+      if (id === 'undici.ProxyAgent') {
+        // A SOCKS proxy connects through its own pool and never calls `factory`.
+        const uri = options.properties.get('uri');
+        const value = uri === undefined || uri.kind !== 'init' ? undefined : staticValue(context, uri.value)?.value;
+        if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) return false;
+      }
+      const factory = options.properties.get('factory');
+      const fn = factory === undefined || factory.kind !== 'init' ? undefined : unwrapExpression(factory.value);
+      if ((fn?.type !== 'FunctionExpression' && fn?.type !== 'ArrowFunctionExpression') || fn.async || fn.generator || fn.body.type !== 'BlockStatement') return false;
+      // Its last statement throws and nothing returns before: every call throws.
+      const returns = (node: TSESTree.Node): boolean => node.type === 'ReturnStatement';
+      return fn.body.body.at(-1)?.type === 'ThrowStatement' && !someDescendant(sourceCode, fn.body, returns, { enterFunctions: false });
     }
 
     /** `new X(…)` written in place or as the initializer of the `const` passed. */

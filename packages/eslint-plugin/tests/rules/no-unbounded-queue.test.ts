@@ -187,6 +187,27 @@ export function Broker() {
   };
 }`,
   `class Registry { sessions = []; add(s) { this.sessions.push(s); } closeAll() { for (const s of this.sessions.slice()) { this.sessions.shift(); s.close(); } } }`,
+  // engine.io 6.6.12 build/socket.js (found by the sweep): clean-up callbacks, one per transport, all run by a loop over the count taken before it.
+  `class Socket {
+  constructor(transport) { this.cleanupFn = []; this.setTransport(transport); }
+  setTransport(transport) {
+    const onPacket = this.onPacket.bind(this);
+    this.transport = transport;
+    this.transport.on('packet', onPacket);
+    this.cleanupFn.push(function () { transport.removeListener('packet', onPacket); });
+  }
+  clearTransport() {
+    let cleanup;
+    const toCleanUp = this.cleanupFn.length;
+    for (let i = 0; i < toCleanUp; i++) {
+      cleanup = this.cleanupFn.shift();
+      cleanup();
+    }
+    this.transport.close();
+  }
+}`,
+  // The count may also be taken in the loop's own declaration, and the take bound to a const.
+  `const pending = []; export function add(fn) { pending.push(fn); } export function runAll() { for (let i = 0, n = pending.length; i < n; ++i) { const fn = pending.shift(); fn(); } }`,
   // Odd but valid syntax must not throw.
   `this.queue.push(1); this.queue.shift();`,
   `const queue = []; export const f = (x) => { queue?.push(x); }; export const g = () => { const { shift } = queue; return shift; };`,
@@ -233,6 +254,53 @@ export function work() {
 }
 `,
     errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 3 }],
+  },
+  {
+    // A counted loop that awaits between takes paces itself against a slow sink: a consumer, not a clear.
+    code: `
+class Logger {
+  constructor() { this.events = []; }
+  log(event) { this.events.push(event); }
+  async flush() {
+    const n = this.events.length;
+    for (let i = 0; i < n; i++) await send(this.events.shift());
+  }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'this.events', take: 'shift' }, line: 4, column: 16 }],
+  },
+  {
+    // A loop counted to a batch size, or to a count read earlier, takes part of the array: a consumer.
+    code: `
+const queue = [];
+export function enqueue(job) { queue.push(job); }
+export function work() { for (let i = 0; i < BATCH; i++) { const job = queue.shift(); run(job); } }
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 3, column: 32 }],
+  },
+  {
+    code: `
+const queue = [];
+export function enqueue(job) { queue.push(job); }
+export function work() {
+  let n = queue.length;
+  n = Math.min(n, 10);
+  for (let i = 0; i < n; i++) { run(queue.shift()); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 3, column: 32 }],
+  },
+  {
+    // A counted loop whose take is conditional, or that may stop early, does not take every element.
+    code: `
+const queue = [];
+export function enqueue(job) { queue.push(job); }
+export function work() {
+  const n = queue.length;
+  for (let i = 0; i < n; i++) { if (!ready()) break; const job = queue.shift(); run(job); }
+}
+`,
+    errors: [{ messageId: 'unboundedArrayQueue', data: { name: 'queue', take: 'shift' }, line: 3, column: 32 }],
   },
   {
     // A plain function whose name does not say it sends: not taken for a request in flight.

@@ -108,6 +108,27 @@ const valid: (ValidTestCase<Options> | string)[] = [
   // The same file probes fetch with about:blank, which never reaches the network; so do data: and blob: URLs.
   `void Promise.allSettled([fetch('about:blank', { get dispatcher() { return undefined; } })]);`,
   `fetch('data:text/plain,hello');`,
+  // openai 7.57.0 src/internal/auth/x509-transport-capability.ts (found by the sweep): a capability probe through a ProxyAgent whose factory throws before any socket opens.
+  `import { ProxyAgent, fetch } from 'undici';
+export function assertConnectProxySupport() {
+  let routedOrigin;
+  const probe = new ProxyAgent({
+    uri: 'http://127.0.0.1:1',
+    factory(origin) {
+      routedOrigin = String(origin);
+      throw new Error('capability probe');
+    },
+  });
+  const request = fetch('https://127.0.0.1:65535', { dispatcher: probe });
+  void Promise.allSettled([request, probe.close()]);
+  return routedOrigin;
+}`,
+  // The same for an Agent or a Pool whose factory always throws, and for a request made on it.
+  `import { Agent } from 'undici'; fetch('https://a', { dispatcher: new Agent({ factory: () => { throw new Error('offline'); } }) });`,
+  {
+    code: `import { Pool } from 'undici'; const pool = new Pool('https://a', { factory() { throw new Error('offline'); } }); pool.request({ path: '/', method: 'GET' });`,
+    options: [{ defaultTimeoutMs: 30_000, ignore: [], requireDeadline: true }],
+  },
   // parse-server 9.10.0 lib/Adapters/Auth/qq.js (found by the sweep): a GET with a body rejects with a TypeError before it connects.
   `async function token(authData) { return fetch('https://graph.qq.com/oauth2.0/token', { method: 'GET', body: new URLSearchParams({ code: authData.code }).toString() }); }`,
   // parse-server 9.10.0 lib/Adapters/Auth/twitter.js (found by the sweep): no method is a GET too; the body is a JSON string.
@@ -116,6 +137,52 @@ const valid: (ValidTestCase<Options> | string)[] = [
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
+  {
+    // A dispatcher whose factory throws only for some origins still sends the others.
+    code: `import { Agent, Pool, fetch } from 'undici';
+const agent = new Agent({ factory(origin, opts) { if (!allowed(origin)) throw new Error('blocked'); return new Pool(origin, opts); } });
+fetch('https://a', { dispatcher: agent });`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 3,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `import { Agent, Pool, fetch } from 'undici';
+const agent = new Agent({ factory(origin, opts) { if (!allowed(origin)) throw new Error('blocked'); return new Pool(origin, opts); } });
+fetch('https://a', { dispatcher: agent, signal: AbortSignal.timeout(30_000) });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A SOCKS ProxyAgent connects through its own pool and never calls `factory`.
+    code: `import { ProxyAgent, fetch } from 'undici';
+const probe = new ProxyAgent({ uri: 'socks5://127.0.0.1:1080', factory() { throw new Error('probe'); } });
+fetch('https://a', { dispatcher: probe });`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { call: 'fetch()', remedy: SIGNAL },
+        line: 3,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            data: { text: 'signal: AbortSignal.timeout(30_000)' },
+            output: `import { ProxyAgent, fetch } from 'undici';
+const probe = new ProxyAgent({ uri: 'socks5://127.0.0.1:1080', factory() { throw new Error('probe'); } });
+fetch('https://a', { dispatcher: probe, signal: AbortSignal.timeout(30_000) });`,
+          },
+        ],
+      },
+    ],
+  },
   // friggframework/frigg#579: fetch with no abort stalled a whole sync run.
   {
     code: `fetch('https://api.example.com/items');`,
