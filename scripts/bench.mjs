@@ -4,12 +4,16 @@
 // cold alike, and its peak RSS is its own. Rounds are interleaved, in a rotating order, so that
 // noise from a shared machine hits every configuration alike; figures are medians.
 //
-//   node scripts/bench.mjs [--rounds N] [--quick] [--only id,id] [--skip-lsp]
+// Then each wirelint configuration and its baseline lint every file side by side in one process
+// (scripts/lib/bench-paired.mjs): the steadiest ratio on a shared machine.
 //
-// --rounds N   runs per configuration (default 5)
-// --quick      smoke run: one round over a sample of the corpus, no language-server bench
-// --only       configuration ids (see scripts/lib/bench-configurations.mjs)
-// --skip-lsp   leave out the language-server latencies
+//   node scripts/bench.mjs [--rounds N] [--quick] [--only id,id] [--skip-lsp] [--skip-paired]
+//
+// --rounds N     runs per configuration and per pair (default 5)
+// --quick        smoke run: one round over a sample of the corpus, no language-server bench
+// --only         configuration ids (see scripts/lib/bench-configurations.mjs)
+// --skip-lsp     leave out the language-server latencies
+// --skip-paired  leave out the paired per-file runs
 // Writes <cache>/bench/report-<time>.json, latest.json and findings/<configuration>.txt.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { CONFIGURATIONS } from './lib/bench-configurations.mjs';
+import { PAIRS } from './lib/bench-paired.mjs';
 import {
   formatMb,
   formatMs,
@@ -44,6 +49,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     'skip-lsp': { type: 'boolean', default: false },
+    'skip-paired': { type: 'boolean', default: false },
   },
 });
 const rounds = values.quick ? 1 : Number(values.rounds);
@@ -112,6 +118,19 @@ for (let round = 0; round < rounds; round += 1) {
   }
 }
 
+// Paired per-file runs: the steadier ratio (see bench-paired.mjs), for each pair whose two
+// configurations are both selected.
+const pairs = values['skip-paired'] ? [] : PAIRS.filter(({ baseline, candidate }) => [baseline, candidate].every((id) => configurations.some((configuration) => configuration.id === id)));
+/** @type {Record<string, { ratio: number, sharedMs: number, baselineMs: number, candidateMs: number }[]>} */
+const pairedRuns = Object.fromEntries(pairs.map(({ id }) => [id, []]));
+for (let round = 0; round < rounds; round += 1) {
+  for (const pair of pairs.map((_, index) => pairs[(index + round) % pairs.length])) {
+    const result = await runOnce(pair, `${round}`);
+    pairedRuns[pair.id].push(result);
+    log(`round ${round + 1}/${rounds} ${pair.id}: ${pair.candidate} / ${pair.baseline} = ${formatRatio(result.ratio)}`);
+  }
+}
+
 // ---- figures -------------------------------------------------------------------------------
 const medianOf = (list, key) => median(list.map((run) => run[key] ?? Number.NaN));
 const figures = Object.fromEntries(
@@ -150,6 +169,10 @@ const ratios = {
   oxlint: { cpu: pairedRatio('oxlint-wirelint', 'untyped-parse', 'processCpuMs'), wall: pairedRatio('oxlint-wirelint', 'untyped-parse', 'wallMs') },
   typedRss: pairedRatio('typed-wirelint', 'typed-parse', 'maxRssKb'),
 };
+
+const paired = Object.fromEntries(
+  pairs.map(({ id, baseline, candidate }) => [id, { baseline, candidate, ratio: median(pairedRuns[id].map((run) => run.ratio)), runs: pairedRuns[id] }]),
+);
 
 const ruleIds = Object.keys(runs['untyped-wirelint-stats']?.[0]?.ruleMs ?? {}).sort();
 const perRule = ruleIds.map((ruleId) => {
@@ -202,6 +225,24 @@ console.log(
 );
 if (figures['typed-wirelint'] !== undefined && figures['typed-parse'] !== undefined) {
   console.log(`peak RSS typed + wirelint vs typed parse only: ${formatRatio(ratios.typedRss)} (target ≤ ${TARGETS.typedRssRatio}x: ${verdict(ratios.typedRss, TARGETS.typedRssRatio)})`);
+}
+
+const PAIR_TARGETS = { 'paired-untyped': TARGETS.untypedRatio, 'paired-typed': TARGETS.typedRatio };
+if (pairs.length > 0) {
+  console.log(`\nPaired per-file ratios (both configurations lint each file in one process, in alternating order; median of ${rounds}):\n`);
+  console.log(
+    markdownTable(
+      ['pair', 'ratio', 'runs', 'target', 'result'],
+      pairs.map(({ id, baseline, candidate }) => [
+        `${candidate} / ${baseline}`,
+        formatRatio(paired[id].ratio),
+        paired[id].runs.map((run) => formatRatio(run.ratio)).join(' '),
+        `≤ ${PAIR_TARGETS[id]}x`,
+        verdict(paired[id].ratio, PAIR_TARGETS[id]),
+      ]),
+      ['l', 'r', 'l', 'l', 'l'],
+    ),
+  );
 }
 
 const checks = [];
@@ -260,6 +301,7 @@ const report = {
     Object.entries(figures).map(([id, { findings, ...figure }]) => [id, { ...figure, findings: findings.length, runs: runs[id].map(({ wallMs, lintMs, lintCpuMs, processCpuMs, maxRssKb }) => ({ wallMs, lintMs, lintCpuMs, processCpuMs, maxRssKb })) }]),
   ),
   ratios,
+  paired,
   perRule,
   hostsAgree,
   lsp,

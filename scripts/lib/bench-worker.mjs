@@ -1,6 +1,7 @@
-// One benchmark run of one configuration, in a fresh process so that every run starts cold
-// alike and its peak RSS is its own. Started by scripts/bench.mjs:
-//   node bench-worker.mjs <job.json> <configuration id> <result.json>
+// One benchmark run of one configuration (or one paired run, see bench-paired.mjs), in a fresh
+// process so that every run starts cold alike and its peak RSS is its own. Started by
+// scripts/bench.mjs:
+//   node bench-worker.mjs <job.json> <configuration or pair id> <result.json>
 // It writes { lintMs, lintCpuMs, processCpuMs, maxRssKb, findings, parseErrors, ruleMs? } to
 // <result.json>; an oxlint run only writes processCpuMs and maxRssKb (oxlint prints its JSON report
 // to stdout, which the parent reads). CPU times count every thread of the process (V8's GC
@@ -10,20 +11,24 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
 import { CONFIGURATIONS } from './bench-configurations.mjs';
+import { PAIRS, runPaired } from './bench-paired.mjs';
 
 const [jobFile, configurationId, resultFile] = process.argv.slice(2);
 if (jobFile === undefined || configurationId === undefined || resultFile === undefined) {
   throw new Error('usage: node bench-worker.mjs <job.json> <configuration id> <result.json>');
 }
-const configuration = CONFIGURATIONS.find(({ id }) => id === configurationId);
-if (configuration === undefined) throw new Error(`unknown configuration "${configurationId}"`);
 /** @type {import('./bench-workspace.mjs').BenchJob} */
 const job = JSON.parse(readFileSync(jobFile, 'utf8'));
+const pair = PAIRS.find(({ id }) => id === configurationId);
+const configuration = CONFIGURATIONS.find(({ id }) => id === configurationId);
+if (configuration === undefined && pair === undefined) throw new Error(`unknown configuration "${configurationId}"`);
 
 const maxRssKb = () => process.resourceUsage().maxRSS;
 const cpuMs = (usage = process.cpuUsage()) => (usage.user + usage.system) / 1000;
 
-if (configuration.host === 'oxlint') {
+if (pair !== undefined) {
+  writeFileSync(resultFile, JSON.stringify({ ...(await runPaired(job, pair)), maxRssKb: maxRssKb(), findings: [] }));
+} else if (configuration.host === 'oxlint') {
   // oxlint's CLI is a Node program around a native addon that calls back into JS for JS
   // plugins, so running it in this process measures all of it, JS rules included.
   process.on('exit', () => writeFileSync(resultFile, JSON.stringify({ processCpuMs: cpuMs(), maxRssKb: maxRssKb() })));
