@@ -72,6 +72,16 @@ export function resolveRef(context: AnyContext, node: TSESTree.Node): Ref | unde
   return new Resolver(context, cacheFor(context), getTypeServices(context) !== undefined).expression(node, 0);
 }
 
+/**
+ * `x.on('event', …)` and the other listener methods: a call that makes no request, client or
+ * timer. Rules that resolve every call skip these, since resolving the receiver can cost a type
+ * query; the rules that read listeners resolve them themselves.
+ */
+export function registersListener(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  return node.type === 'CallExpression' && callee.type === 'MemberExpression' && LISTENER_METHODS.has(staticPropertyName(callee) ?? '');
+}
+
 /** Resolves the callee of a call or `new` and looks it up in the catalog. */
 export function resolveCall(context: AnyContext, node: TSESTree.CallExpression | TSESTree.NewExpression): ResolvedCall | undefined {
   const ref = resolveRef(context, node.callee);

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { LISTENER_METHODS } from '../analysis/api-catalog';
 import { readOptionsObject } from '../analysis/object-options';
 import type { ResolvedCall } from '../analysis/resolve';
-import { resolveCall, resolveInstance } from '../analysis/resolve';
+import { registersListener, resolveCall, resolveInstance } from '../analysis/resolve';
 import { staticValue } from '../analysis/static-value';
 import { findVariable, isFunctionNode, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
 import type { TimeoutKey, TimeoutLibrary } from '../analysis/timeout-options';
@@ -226,6 +226,7 @@ export default createRule<Options, MessageId>({
       'CallExpression, NewExpression'(node: TSESTree.CallExpression | TSESTree.NewExpression) {
         const callee = node.callee;
         if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return;
+        if (registersListener(node)) return;
         const resolved = resolveCall(context, node);
         if (resolved === undefined) return;
         if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && staticPropertyName(callee) === 'setTimeout') {

@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 
 import type { ResolvedCall } from '../analysis/resolve';
-import { resolveCall } from '../analysis/resolve';
+import { registersListener, resolveCall } from '../analysis/resolve';
 import { staticValue } from '../analysis/static-value';
 import type { Evaluation, LocatedOptions, TimeoutLibrary, TimeoutTarget } from '../analysis/timeout-options';
 import {
@@ -200,6 +200,7 @@ export default createRule<Options, MessageId>({
       'CallExpression, NewExpression'(node: TSESTree.CallExpression | TSESTree.NewExpression) {
         const callee = node.callee;
         if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return;
+        if (registersListener(node)) return;
         const resolved = resolveCall(context, node);
         if (resolved?.api === undefined) return;
         const target = timeoutTargetOf(resolved);

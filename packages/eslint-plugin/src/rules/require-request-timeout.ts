@@ -7,7 +7,7 @@ import { someDescendant } from '../analysis/descendants';
 import { rejectsBeforeSending } from '../analysis/fetch-rejections';
 import { readOptionsObject } from '../analysis/object-options';
 import type { InstanceRef, ResolvedCall } from '../analysis/resolve';
-import { resolveCall, resolveRef } from '../analysis/resolve';
+import { registersListener, resolveCall, resolveRef } from '../analysis/resolve';
 import { staticValue } from '../analysis/static-value';
 import type { Bound, Evaluation, LocatedOptions, PropertyFix, TimeoutLibrary, TimeoutTarget } from '../analysis/timeout-options';
 import {
@@ -449,6 +449,7 @@ export default createRule<Options, MessageId>({
       'CallExpression, NewExpression'(node: TSESTree.CallExpression | TSESTree.NewExpression) {
         const callee = node.callee;
         if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return;
+        if (registersListener(node)) return;
         const resolved = resolveCall(context, node);
         if (resolved === undefined) return;
         const receiver = resolved.receiver;
