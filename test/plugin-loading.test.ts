@@ -1,12 +1,13 @@
 // The published shape of @wirelint/eslint-plugin: it loads from an ES module and from a
 // CommonJS flat config through the package name (the workspace link in node_modules, as after
 // `npm install`), every preset works there, and `meta` and the presets are what ESLint expects.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
+
+import { runNode } from './helpers/run-node';
 
 const ROOT = path.resolve(__dirname, '..');
 const ESLINT_BIN = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
@@ -34,23 +35,13 @@ interface LintMessage {
 }
 
 /** Runs ESLint's own CLI in `cwd` with `WIRELINT_PRESET` set, and returns its JSON results. */
-function eslintJson(cwd: string, preset: string): Promise<{ code: number | null; stderr: string; results: { filePath: string; messages: LintMessage[] }[] }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, WIRELINT_PRESET: preset };
-    const child = spawn(process.execPath, [ESLINT_BIN, '--format', 'json', '.'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        resolve({ code, stderr, results: JSON.parse(stdout) as { filePath: string; messages: LintMessage[] }[] });
-      } catch {
-        reject(new Error(`ESLint printed no JSON (exit ${String(code)}): ${stderr}`));
-      }
-    });
-  });
+async function eslintJson(cwd: string, preset: string): Promise<{ code: number | null; stderr: string; results: { filePath: string; messages: LintMessage[] }[] }> {
+  const { code, stdout, stderr } = await runNode(ESLINT_BIN, ['--format', 'json', '.'], cwd, { WIRELINT_PRESET: preset });
+  try {
+    return { code, stderr, results: JSON.parse(stdout) as { filePath: string; messages: LintMessage[] }[] };
+  } catch {
+    throw new Error(`ESLint printed no JSON (exit ${String(code)}): ${stderr}`);
+  }
 }
 
 describe('the plugin object', () => {

@@ -170,6 +170,8 @@ const MODULES: Readonly<Record<ModuleId, Table>> = {
   process: {
     stdout: { id: 'process.stdout', value: 'writable' },
     stderr: { id: 'process.stderr', value: 'writable' },
+    exit: { id: 'process.exit' },
+    abort: { id: 'process.abort' },
   },
   undici: {
     fetch: { id: 'fetch', returns: 'fetch-response', async: true },
@@ -248,6 +250,9 @@ const GLOBALS: Table = {
   'AbortSignal.any': { id: 'AbortSignal.any', returns: 'abort-signal' },
   'process.stdout': { id: 'process.stdout', value: 'writable' },
   'process.stderr': { id: 'process.stderr', value: 'writable' },
+  // Nothing runs after them: no connection outlives the process.
+  'process.exit': { id: 'process.exit' },
+  'process.abort': { id: 'process.abort' },
   'Promise.all': { id: 'Promise.all' },
   'Promise.allSettled': { id: 'Promise.allSettled' },
 };

@@ -5,7 +5,7 @@ import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 
 import { resolveRef } from './resolve';
 import { staticValue } from './static-value';
-import { findVariable, staticKeyName, unwrapExpression } from './syntax';
+import { constInitializer, staticKeyName, unwrapExpression } from './syntax';
 
 type AnyContext = Readonly<RuleContext<string, readonly unknown[]>>;
 
@@ -48,7 +48,7 @@ function objectLiteral(context: AnyContext, node: TSESTree.Node): TSESTree.Objec
   const value = unwrapExpression(node);
   if (value.type === 'ObjectExpression') return value;
   if (value.type !== 'Identifier') return undefined;
-  const init = constInit(context, value);
+  const init = constInitializer(context.sourceCode, value);
   return init === undefined ? undefined : objectLiteral(context, init);
 }
 
@@ -73,7 +73,7 @@ function isNonNullish(context: AnyContext, node: TSESTree.Node, depth: number): 
     case 'UnaryExpression':
       return value.operator !== 'void';
     case 'Identifier': {
-      const init = constInit(context, value);
+      const init = constInitializer(context.sourceCode, value);
       return init !== undefined && isNonNullish(context, init, depth + 1);
     }
     case 'CallExpression': {
@@ -97,7 +97,7 @@ function isData(context: AnyContext, node: TSESTree.Node, depth: number): boolea
   if (depth > MAX_DEPTH) return false;
   const value = unwrapExpression(node);
   if (value.type === 'Identifier') {
-    const init = constInit(context, value);
+    const init = constInitializer(context.sourceCode, value);
     return init !== undefined && isData(context, init, depth + 1);
   }
   return (value.type === 'Literal' && value.value !== null) || value.type === 'TemplateLiteral' || value.type === 'ObjectExpression' || value.type === 'ArrayExpression';
@@ -119,18 +119,10 @@ function isUrl(context: AnyContext, node: TSESTree.Node, depth: number): boolean
       return ref?.kind === 'path' && ref.root === 'global' && ref.path.join('.') === 'URL';
     }
     case 'Identifier': {
-      const init = constInit(context, value);
+      const init = constInitializer(context.sourceCode, value);
       return init !== undefined && isUrl(context, init, depth + 1);
     }
     default:
       return false;
   }
-}
-
-/** The initializer of the `const` an identifier reads (not destructured). */
-function constInit(context: AnyContext, id: TSESTree.Identifier): TSESTree.Node | undefined {
-  const variable = findVariable(context.sourceCode.getScope(id), id);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id !== def.name || def.node.init === null) return undefined;
-  return def.node.init;
 }

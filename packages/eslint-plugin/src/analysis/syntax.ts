@@ -105,6 +105,17 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
 }
 
 /**
+ * The initializer of the `const` an identifier reads, when the identifier is the whole binding
+ * (`const x = …`, not `const { x } = …`): the one value it can hold. Undefined otherwise.
+ */
+export function constInitializer(sourceCode: Readonly<SourceCode>, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id !== def.name || def.node.init === null) return undefined;
+  return def.node.init;
+}
+
+/**
  * The function an expression names in this file: itself when it is a function, or the
  * function a declaration or a `const` binding gives the identifier. Undefined otherwise.
  */

@@ -9,7 +9,7 @@ import { forEachDescendant, someDescendant } from '../analysis/descendants';
 import { resolveInstance } from '../analysis/resolve';
 import { staticNumber } from '../analysis/static-value';
 import type { FunctionNode } from '../analysis/syntax';
-import { findVariable, isFunctionNode, localFunction, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
+import { constInitializer, findVariable, isFunctionNode, localFunction, skipWrappersUpward, staticPropertyName, unwrapExpression } from '../analysis/syntax';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ maxBodyBytes: number; checkBodyReadMethods: boolean }];
@@ -227,14 +227,10 @@ export default createRule<Options, MessageId>({
      * the peer's body and is checked.
      */
     function isBuiltHere(node: TSESTree.Expression): boolean {
-      let value = unwrapExpression(node);
-      if (value.type === 'Identifier') {
-        const variable = findVariable(sourceCode.getScope(value), value);
-        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.init === null) return false;
-        value = unwrapExpression(def.node.init);
-      }
-      if (value.type !== 'NewExpression') return false;
+      const written = unwrapExpression(node);
+      const init = written.type === 'Identifier' ? constInitializer(sourceCode, written) : written;
+      const value = init === undefined ? undefined : unwrapExpression(init);
+      if (value?.type !== 'NewExpression') return false;
       const [source] = value.arguments;
       if (source === undefined || source.type === 'SpreadElement') return false;
       return resolveInstance(context, source)?.instance !== 'fetch-request';

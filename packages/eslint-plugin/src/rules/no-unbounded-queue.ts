@@ -348,7 +348,10 @@ export default createRule<Options, MessageId>({
           return fromStart && sourceCode.getText(object) === array;
         }
         const [source] = value.arguments;
-        return method === 'from' && object.type === 'Identifier' && object.name === 'Array' && value.arguments.length === 1 && source !== undefined && sourceCode.getText(unwrapExpression(source)) === array;
+        if (method !== 'from' || value.arguments.length !== 1 || source === undefined || sourceCode.getText(unwrapExpression(source)) !== array) return false;
+        // The global `Array`, not a local class of that name.
+        const arrayClass = resolveRef(context, object);
+        return arrayClass?.kind === 'path' && arrayClass.root === 'global' && arrayClass.path.join('.') === 'Array';
       };
       const statement = takeStatement(take);
       const block = statement?.parent;

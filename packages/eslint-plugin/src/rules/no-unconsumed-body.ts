@@ -799,15 +799,17 @@ export default createRule<Options, MessageId>({
             obligation.paths.mark(obligation, 'pass');
           }
         }
-        // `got.stream(url)` and `res.clone()` are used without `await`.
         const callee = unwrapExpression(node.callee);
-        if (callee.type !== 'MemberExpression') return;
-        const name = staticPropertyName(callee);
-        if ((name === 'exit' || name === 'abort') && endsProcess(callee)) {
+        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticPropertyName(callee) : undefined;
+        if ((name === 'exit' || name === 'abort') && endsProcess(node)) {
           // Nothing runs after `process.exit()`: no connection outlives it (pm2 `Modules/TAR.js`).
           const paths = tracker.current();
           for (const obligation of (paths === undefined ? undefined : obligations.get(paths)) ?? []) paths?.mark(obligation, 'pass');
-        } else if (name === 'clone') {
+          return;
+        }
+        // `got.stream(url)` and `res.clone()` are used without `await`.
+        if (callee.type !== 'MemberExpression') return;
+        if (name === 'clone') {
           if (resolveCall(context, node)?.api?.id === 'response.clone') placeClone(node);
         } else if (mayMakeGotStreams && isGotStreamCall(node)) {
           placeSource(node, node, { library: 'got', shape: 'stream' }, false);
@@ -836,12 +838,10 @@ export default createRule<Options, MessageId>({
       },
     };
 
-    /** `process.exit()` or `process.abort()` of the global `process`: the path, and the process, end there. */
-    function endsProcess(callee: TSESTree.MemberExpression): boolean {
-      const object = unwrapExpression(callee.object);
-      if (object.type !== 'Identifier' || object.name !== 'process') return false;
-      const ref = resolveRef(context, callee);
-      return ref?.kind === 'path' && ref.root === 'global' && ref.path.length === 2 && ref.path[0] === 'process';
+    /** Node's `process.exit()` or `process.abort()` (global or imported): the path, and the process, end there. */
+    function endsProcess(call: TSESTree.CallExpression): boolean {
+      const id = resolveCall(context, call)?.api?.id;
+      return id === 'process.exit' || id === 'process.abort';
     }
 
     /** `got.stream(url)` or `got.stream.get(url)` (also on `got.extend()` instances). */

@@ -37,7 +37,7 @@ import {
   TIMEOUT_LIBRARIES,
   timeoutTargetOf,
 } from '../analysis/timeout-options';
-import { findVariable, unwrapExpression } from '../analysis/syntax';
+import { constInitializer, unwrapExpression } from '../analysis/syntax';
 import { getTypeServices } from '../analysis/types';
 import { valueUses } from '../analysis/value-uses';
 import { addNestedOption, canAddNestedOption, nestedOptionText, optionPropertyText, optionsObjectText } from '../fixes/add-nested-option';
@@ -340,12 +340,9 @@ export default createRule<Options, MessageId>({
     function requestConstruction(input: TSESTree.Node): TSESTree.NewExpression | undefined {
       const value = unwrapExpression(input);
       if (value.type === 'NewExpression') return value;
-      if (value.type !== 'Identifier') return undefined;
-      const variable = findVariable(context.sourceCode.getScope(value), value);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.init === null) return undefined;
-      const init = unwrapExpression(def.node.init);
-      return init.type === 'NewExpression' ? init : undefined;
+      const init = value.type === 'Identifier' ? constInitializer(context.sourceCode, value) : undefined;
+      const constructed = init === undefined ? undefined : unwrapExpression(init);
+      return constructed?.type === 'NewExpression' ? constructed : undefined;
     }
 
     function isTypedAsRequest(node: TSESTree.Node): boolean {

@@ -187,6 +187,7 @@ export function Broker() {
   };
 }`,
   `class Registry { sessions = []; add(s) { this.sessions.push(s); } closeAll() { for (const s of this.sessions.slice()) { this.sessions.shift(); s.close(); } } }`,
+  `class Registry { sessions = []; add(s) { this.sessions.push(s); } closeAll() { for (const s of Array.from(this.sessions)) { this.sessions.shift(); s.close(); } } }`,
   // engine.io 6.6.12 build/socket.js (found by the sweep): clean-up callbacks, one per transport, all run by a loop over the count taken before it.
   `class Socket {
   constructor(transport) { this.cleanupFn = []; this.setTransport(transport); }

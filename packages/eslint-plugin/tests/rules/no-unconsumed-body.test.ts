@@ -229,6 +229,12 @@ export function stream(socket, options) {
     .catch(function (err) { Common.errMod(err); process.exit(1); });
 }`,
   `async function f(url) { const res = await fetch(url); if (!res.ok) { console.error(res.status); process.abort(); return null; } return res.json(); }`,
+  // Node's process however the file reaches it: imported from `node:process`, or through `globalThis`.
+  `import process from 'node:process';
+async function f(url) { const res = await fetch(url); if (!res.ok) { process.exit(1); return null; } return res.json(); }`,
+  `import { exit } from 'node:process';
+async function f(url) { const res = await fetch(url); if (!res.ok) { exit(1); return null; } return res.json(); }`,
+  `async function f(url) { const res = await fetch(url); if (!res.ok) { globalThis.process.exit(1); return null; } return res.json(); }`,
   // parse-server 9.10.0 lib/Adapters/Auth/twitter.js and Auth/qq.js (found by the sweep): a GET
   // (written, or the default for a URL) with a body rejects with a TypeError before any request
   // is made (`new Request` refuses it), so there is no response whose body could be left unread.
